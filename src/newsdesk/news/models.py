@@ -1,0 +1,158 @@
+"""What newsdesk stores: outlets, their feeds, authors, articles, reactions, comments, fetch errors."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from newsdesk.extract.article import REACTIONS
+
+
+class Source(models.Model):
+    """An outlet articles come from."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    domain = models.CharField(max_length=255, unique=True, help_text="Host name, without www.")
+    homepage = models.URLField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("source", args=[self.slug])
+
+
+class Feed(models.Model):
+    """An RSS, Atom or JSON feed, polled by `newsdesk fetch`."""
+
+    url = models.URLField(max_length=1000, unique=True)
+    title = models.CharField(max_length=300, blank=True)
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
+    etag = models.CharField(max_length=300, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    last_fetched_at = models.DateTimeField(null=True, blank=True)
+    last_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_items = models.PositiveIntegerField(default=0, help_text="Entries in the last fetch.")
+    last_error = models.TextField(blank=True)
+    error_count = models.PositiveIntegerField(default=0, help_text="Failures in a row.")
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["url"]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    bio = models.TextField(blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("author", args=[self.slug])
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        REVIEW = "review", "Held for review"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
+    feed = models.ForeignKey(Feed, null=True, blank=True, on_delete=models.SET_NULL)
+    author = models.ForeignKey(
+        Author, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    url = models.URLField(max_length=1000, help_text="Where the page was read from.")
+    canonical_url = models.URLField(max_length=1000, unique=True)
+    content_hash = models.CharField(max_length=64, db_index=True)
+    slug = models.SlugField(max_length=220)
+    title = models.CharField(max_length=500)
+    teaser = models.TextField(blank=True)
+    body_html = models.TextField(help_text="Sanitised HTML.")
+    body_text = models.TextField()
+    image_url = models.URLField(max_length=1000, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    published_at = models.DateTimeField(db_index=True)
+    fetched_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.PUBLISHED, db_index=True
+    )
+    confidence = models.FloatField(default=1.0)
+    views = models.PositiveIntegerField(default=0)
+    extracted = models.JSONField(default=dict, help_text="The extractor's full output.")
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "-published_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("article", args=[self.pk, self.slug])
+
+
+class Reaction(models.Model):
+    """One visitor's reaction to one article; a visitor may change it, never add a second."""
+
+    KINDS = [(kind, kind.capitalize()) for kind in REACTIONS]
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="reactions")
+    visitor = models.CharField(max_length=64)
+    kind = models.CharField(max_length=10, choices=KINDS)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "visitor"], name="one_reaction_per_visitor")
+        ]
+
+
+class Comment(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    name = models.CharField(max_length=80)
+    text = models.TextField(max_length=5000)
+    approved = models.BooleanField(default=False, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} on {self.article}"
+
+
+class PageError(models.Model):
+    """A page that could not be fetched or extracted; retried on the next fetch until it works."""
+
+    url = models.URLField(max_length=1000, unique=True)
+    feed = models.ForeignKey(Feed, null=True, blank=True, on_delete=models.CASCADE)
+    stage = models.CharField(max_length=20, help_text="fetch, extract or store")
+    error = models.TextField()
+    attempts = models.PositiveIntegerField(default=1)
+    first_seen_at = models.DateTimeField(default=timezone.now)
+    last_attempt_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-last_attempt_at"]
+
+    def __str__(self) -> str:
+        return f"{self.url}: {self.error}"
