@@ -36,6 +36,7 @@ class ExtractedArticle:
 
     title: str
     body: list[str] = field(default_factory=list)  # clean paragraphs, in order
+    body_html: str = ""  # the same body with its structure, sanitised by extract.sanitize
     teaser: str = ""
     teaser_is_truncated: bool = False
     published: datetime | None = None  # aware when the page gives a zone, naive otherwise
@@ -73,7 +74,7 @@ class ExtractedArticle:
             data[key] = value.isoformat() if value else None
         order = [
             "title", "teaser", "teaser_is_truncated", "published", "published_local", "updated",
-            "author", "authors", "body", "reactions_offered", "counters", "site_name", "url",
+            "author", "authors", "body", "body_html", "reactions_offered", "counters", "site_name", "url",
             "canonical_url", "language", "image", "images", "tags", "inline_promos_removed",
             "original_credit", "format", "confidence",
         ]
