@@ -9,34 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-
-def envbool(name: str, default: str) -> bool:
-    value = os.environ.get(name, default).strip().lower()
-    if value in ("1", "true", "yes", "on"):
-        return True
-    if value in ("0", "false", "no", "off", ""):
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
-
-
-def envint(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
-
-
-def envfloat(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return float(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}") from None
+from newsdesk.env import envbool, envfloat, envint
 
 
 def database_from_url(url: str) -> dict:
@@ -155,16 +128,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"newsdesk": {"handlers": ["console"], "level": os.environ.get("NEWSDESK_LOG", "WARNING")}},
 }
-
-# Fetching: every limit in one place, read by newsdesk.ingest.fetch.
-FETCH_CONNECT_TIMEOUT = envfloat("NEWSDESK_FETCH_CONNECT_TIMEOUT", 5.0)
-FETCH_READ_TIMEOUT = envfloat("NEWSDESK_FETCH_READ_TIMEOUT", 15.0)
-FETCH_MAX_BYTES = envint("NEWSDESK_FETCH_MAX_BYTES", 5 * 1024 * 1024)
-FETCH_MAX_REDIRECTS = envint("NEWSDESK_FETCH_MAX_REDIRECTS", 5)
-FETCH_RETRIES = envint("NEWSDESK_FETCH_RETRIES", 2)
-FETCH_PER_HOST = envint("NEWSDESK_FETCH_PER_HOST", 2)
-# Private and loopback addresses are refused unless allowed: the demo origin lives on loopback.
-FETCH_ALLOW_PRIVATE = envbool("NEWSDESK_FETCH_ALLOW_PRIVATE", "false")
 
 # Comments wait for an editor unless this is turned off.
 COMMENTS_MODERATED = envbool("NEWSDESK_COMMENTS_MODERATED", "true")

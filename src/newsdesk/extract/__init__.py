@@ -1,0 +1,1 @@
+"""Extraction: one page, HTML or plain-text capture, in; a clean ExtractedArticle out."""

@@ -79,8 +79,11 @@ class Article(models.Model):
     author = models.ForeignKey(
         Author, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
-    url = models.URLField(max_length=1000, help_text="Where the page was read from.")
-    canonical_url = models.URLField(max_length=1000, unique=True)
+    url = models.URLField(
+        max_length=1000, blank=True, db_index=True, help_text="Where the page was read from."
+    )
+    # A saved page with no address gets "urn:sha256:<content hash>" here, hence not a URLField.
+    canonical_url = models.CharField(max_length=1000, unique=True)
     content_hash = models.CharField(max_length=64, db_index=True)
     slug = models.SlugField(max_length=220)
     title = models.CharField(max_length=500)

@@ -1,0 +1,65 @@
+"""Reading one page, HTML or plain-text capture, into an ExtractedArticle."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from newsdesk.extract.article import ExtractedArticle
+from newsdesk.extract.html import extract_html
+from newsdesk.extract.text_capture import parse_text_capture
+
+
+class ExtractError(ValueError):
+    """A page from which no article could be read."""
+
+
+def looks_like_html(content: bytes, content_type: str = "") -> bool:
+    if "html" in content_type or "xml" in content_type:
+        return True
+    if content_type.startswith("text/plain"):
+        return False
+    head = content[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<meta"))
+
+
+def decode_text(content: bytes) -> str:
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        best = from_bytes(content).best()
+        return str(best) if best else content.decode("utf-8", "replace")
+
+
+def read_page(content: bytes, url: str = "", content_type: str = "") -> ExtractedArticle:
+    """Extract the article from page bytes; raises ExtractError when there is none."""
+    if not content.strip():
+        raise ExtractError("the page is empty")
+    if looks_like_html(content, content_type):
+        article = extract_html(content, url)
+    else:
+        article = parse_text_capture(decode_text(content), url)
+    if not article.title.strip():
+        raise ExtractError("no title found")
+    if not article.body:
+        raise ExtractError("no article body found")
+    return article
+
+
+def read_file(path: Path) -> tuple[bytes, str]:
+    """A saved page's bytes and the content type its name implies (.html, .html.gz, .txt)."""
+    content = path.read_bytes()
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        try:
+            content = gzip.decompress(content)
+        except (OSError, EOFError) as exc:
+            raise ExtractError(f"{path}: not a readable gzip file ({exc})") from None
+        name = name[:-3]
+    if name.endswith((".html", ".htm", ".xhtml")):
+        return content, "text/html"
+    if name.endswith((".txt", ".text")):
+        return content, "text/plain"
+    return content, ""

@@ -1,0 +1,34 @@
+"""Politeness: conditional GET, retries on server trouble, robots.txt, a User-Agent."""
+
+import pytest
+
+from newsdesk.ingest.fetch import USER_AGENT, FetchError
+
+
+def test_conditional_get_returns_not_modified(scripted, fetcher):
+    first = fetcher.get(f"{scripted}/etag")
+    assert first.etag == '"v1"' and first.last_modified
+    again = fetcher.get(f"{scripted}/etag", etag=first.etag)
+    assert again.not_modified
+    assert again.content == b""
+
+
+def test_server_error_is_retried_then_succeeds(scripted, fetcher, hits):
+    response = fetcher.get(f"{scripted}/flaky")
+    assert response.content == b"recovered"
+    assert hits["/flaky"] == 2
+
+
+def test_persistent_server_error_gives_up_after_retries(scripted, fetcher, hits):
+    with pytest.raises(FetchError, match="HTTP 500"):
+        fetcher.get(f"{scripted}/down")
+    assert hits["/down"] == 2  # one try and one retry
+
+
+def test_robots_txt_disallow_is_obeyed(scripted, fetcher):
+    with pytest.raises(FetchError, match="robots.txt"):
+        fetcher.get(f"{scripted}/private/page")
+
+
+def test_user_agent_names_newsdesk():
+    assert USER_AGENT.startswith("newsdesk/")
