@@ -10,6 +10,11 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported lazily at run time, so `--help` stays fast
+    from newsdesk.ingest.fetch import Fetcher
+    from newsdesk.pipeline import Summary
 
 DESCRIPTION = """\
 newsdesk ingests news from feeds and saved pages, extracts the clean article,
@@ -21,6 +26,13 @@ DATABASE_URL points elsewhere."""
 
 class CommandError(Exception):
     """A problem the user can fix; printed as one line, exit status 1."""
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage mistakes are one line too, pointing at --help."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,10 +52,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="newsdesk", description=DESCRIPTION, formatter_class=argparse.RawTextHelpFormatter
     )
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str, handler: Callable, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
@@ -61,11 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--refresh", action="store_true", help="fetch pages already stored too")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    p = command("import", cmd_import, "import saved pages (HTML, .html.gz, text captures), folders or URLs")
+    p = command(
+        "import", cmd_import, "import saved pages (HTML, .html.gz, text captures), folders or URLs"
+    )
     p.add_argument("items", nargs="+", metavar="PATH|URL")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    p = command("extract", cmd_extract, "print the article as newsdesk reads it, as JSON; stores nothing")
+    p = command(
+        "extract", cmd_extract, "print the article as newsdesk reads it, as JSON; stores nothing"
+    )
     p.add_argument("items", nargs="+", metavar="PATH|URL")
     p.add_argument("--indent", type=int, default=None, help="pretty-print a single result")
 
@@ -73,7 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument(
-        "--fetch-every", type=int, default=0, metavar="SECONDS",
+        "--fetch-every",
+        type=int,
+        default=0,
+        metavar="SECONDS",
         help="poll the feeds in the background this often (0: never)",
     )
 
@@ -108,7 +127,7 @@ def migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
-def fetcher():  # noqa: ANN201 - imported lazily so `--help` stays fast
+def fetcher() -> Fetcher:
     from newsdesk.env import ConfigError
     from newsdesk.ingest.fetch import FetchConfig, Fetcher
 
@@ -153,7 +172,9 @@ def cmd_feeds(args: argparse.Namespace) -> None:
         print("no feeds yet: add one with `newsdesk add-feed URL`")
         return
     for feed in feeds:
-        fetched = feed.last_fetched_at.strftime("%Y-%m-%d %H:%M") if feed.last_fetched_at else "never"
+        fetched = (
+            feed.last_fetched_at.strftime("%Y-%m-%d %H:%M") if feed.last_fetched_at else "never"
+        )
         status = f"HTTP {feed.last_status}" if feed.last_status else "-"
         print(f"{feed.url}\n  last fetch {fetched} · {status} · {feed.last_items} items")
         if feed.last_error:
@@ -188,15 +209,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     with fetcher() as client:
         summary = import_items(args.items, client, progress=not args.quiet)
     report(summary, "import", time.monotonic() - started)
-    return 1 if summary.counts["failed"] and not (
-        summary.counts["new"] + summary.counts["updated"] + summary.counts["unchanged"]
-    ) else 0
+    return (
+        1
+        if summary.counts["failed"]
+        and not (summary.counts["new"] + summary.counts["updated"] + summary.counts["unchanged"])
+        else 0
+    )
 
 
-def report(summary, what: str, seconds: float) -> None:  # noqa: ANN001
+def report(summary: Summary, what: str, seconds: float) -> None:
     for error in summary.errors:
         print(f"  failed: {error}", file=sys.stderr)
-    extra = f", {summary.counts['failed feeds']} feeds failed" if summary.counts["failed feeds"] else ""
+    extra = (
+        f", {summary.counts['failed feeds']} feeds failed" if summary.counts["failed feeds"] else ""
+    )
     print(f"{what}: {summary.line()}{extra} in {seconds:.1f}s")
 
 
@@ -287,7 +313,9 @@ def cmd_origin(args: argparse.Namespace) -> None:
     try:
         serve_forever(base_port=args.port)
     except OSError as exc:
-        raise CommandError(f"cannot start the demo outlets on port {args.port}: {exc.strerror}") from None
+        raise CommandError(
+            f"cannot start the demo outlets on port {args.port}: {exc.strerror}"
+        ) from None
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
@@ -305,7 +333,9 @@ def cmd_demo(args: argparse.Namespace) -> None:
     try:
         origin = start_origin(base_port=args.origin_port)
     except OSError as exc:
-        raise CommandError(f"cannot start the demo outlets on port {args.origin_port}: {exc.strerror}") from None
+        raise CommandError(
+            f"cannot start the demo outlets on port {args.origin_port}: {exc.strerror}"
+        ) from None
     print(f"demo outlets: {len(origin.outlets)} on http://127.0.0.1:{args.origin_port}-")
     for outlet in origin.outlets.values():
         Feed.objects.get_or_create(url=outlet.feed_url)

@@ -20,16 +20,21 @@ from tqdm import tqdm
 
 from newsdesk.extract.article import ExtractedArticle
 from newsdesk.extract.page import ExtractError, read_file, read_page
-from newsdesk.ingest.feeds import FeedEntry, FeedError, parse_feed
-from newsdesk.ingest.fetch import Fetcher, FetchError
+from newsdesk.ingest.feeds import FeedEntry, FeedError, ParsedFeed, parse_feed
+from newsdesk.ingest.fetch import Fetcher, FetchError, Response
+from newsdesk.ingest.sitemaps import is_sitemap, parse_sitemap
 from newsdesk.news.models import Article, Feed
 from newsdesk.news.store import Hints, Outcome, record_error, save_article
 
 log = logging.getLogger(__name__)
 
 PAGE_WORKERS = 8
+MAX_CHILD_SITEMAPS = 50
 SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".txt", ".text")
-FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8"
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, "
+    "application/xml;q=0.9, */*;q=0.8"
+)
 
 
 @dataclass
@@ -104,7 +109,7 @@ def poll_feed(feed: Feed, fetcher: Fetcher) -> list[FeedEntry] | None:
         if response.not_modified:
             entries: list[FeedEntry] = []
         else:
-            parsed = parse_feed(response.content, response.url)
+            parsed = read_feed(response, fetcher)
             entries = parsed.entries
             feed.title = feed.title or parsed.title[:300]
             feed.etag, feed.last_modified = response.etag, response.last_modified
@@ -119,6 +124,16 @@ def poll_feed(feed: Feed, fetcher: Fetcher) -> list[FeedEntry] | None:
         return None
     finally:
         feed.save()
+
+
+def read_feed(response: Response, fetcher: Fetcher) -> ParsedFeed:
+    """A feed, or a sitemap whose index is followed one level down."""
+    if not is_sitemap(response.content):
+        return parse_feed(response.content, response.url)
+    parsed = parse_sitemap(response.content, response.url)
+    for child in parsed.children[:MAX_CHILD_SITEMAPS]:
+        parsed.entries.extend(parse_sitemap(fetcher.get(child).content, child).entries)
+    return parsed
 
 
 def is_current(entry: FeedEntry) -> bool:
@@ -187,7 +202,9 @@ def expand_items(items: Iterable[str], summary: Summary) -> Iterator[str]:
         path = Path(item)
         if path.is_dir():
             yield from sorted(
-                str(p) for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(SAVED_PAGE_SUFFIXES)
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file() and p.name.lower().endswith(SAVED_PAGE_SUFFIXES)
             )
         elif path.is_file():
             yield str(path)

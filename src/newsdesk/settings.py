@@ -13,7 +13,7 @@ from newsdesk.env import envbool, envfloat, envint
 
 
 def database_from_url(url: str) -> dict:
-    """Turn DATABASE_URL (sqlite:///path or postgres://user:pass@host:port/name) into Django's form."""
+    """DATABASE_URL (sqlite:///path or postgres://user:pass@host:port/name) in Django's form."""
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
         path = unquote(parts.path[1:] if parts.path.startswith("//") else parts.path)
@@ -28,7 +28,9 @@ def database_from_url(url: str) -> dict:
             "PORT": str(parts.port or ""),
             "CONN_MAX_AGE": 60,
         }
-    raise ImproperlyConfigured(f"DATABASE_URL must start with sqlite:// or postgres://, not {url!r}")
+    raise ImproperlyConfigured(
+        f"DATABASE_URL must start with sqlite:// or postgres://, not {url!r}"
+    )
 
 
 def sqlite_database(path: Path) -> dict:
@@ -126,7 +128,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"newsdesk": {"handlers": ["console"], "level": os.environ.get("NEWSDESK_LOG", "WARNING")}},
+    "loggers": {
+        "newsdesk": {"handlers": ["console"], "level": os.environ.get("NEWSDESK_LOG", "WARNING")}
+    },
 }
 
 # Comments wait for an editor unless this is turned off.

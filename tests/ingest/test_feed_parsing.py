@@ -20,11 +20,21 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/
 <updated>2026-03-03T10:00:00Z</updated><published>2026-03-02T08:00:00Z</published>
 <author><name>Tom Ek</name></author></entry></feed>"""
 
-JSON_FEED = json.dumps({
-    "version": "https://jsonfeed.org/version/1.1", "title": "Morning Wire",
-    "items": [{"id": "1", "url": "https://wire.example/1", "title": "Storm warning",
-               "date_published": "2026-03-04T06:00:00Z", "authors": [{"name": "Li Wei"}]}],
-}).encode()
+JSON_FEED = json.dumps(
+    {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Morning Wire",
+        "items": [
+            {
+                "id": "1",
+                "url": "https://wire.example/1",
+                "title": "Storm warning",
+                "date_published": "2026-03-04T06:00:00Z",
+                "authors": [{"name": "Li Wei"}],
+            }
+        ],
+    }
+).encode()
 
 
 def test_rss_entries_are_read_with_absolute_links():
@@ -50,7 +60,9 @@ def test_json_feed_entries_are_read():
     assert feed.entries[0].title == "Storm warning"
 
 
-@pytest.mark.parametrize("content", [b"<html><body>Not a feed</body></html>", b"", b"\x00\xff garbage"])
+@pytest.mark.parametrize(
+    "content", [b"<html><body>Not a feed</body></html>", b"", b"\x00\xff garbage"]
+)
 def test_non_feed_is_an_error(content):
     with pytest.raises(FeedError):
         parse_feed(content, "https://example.com/feed")
@@ -63,5 +75,5 @@ def test_truncated_feed_still_yields_what_it_has():
 
 
 def test_json_that_is_not_a_feed_is_an_error():
-    with pytest.raises(FeedError, match="jsonfeed.org"):
+    with pytest.raises(FeedError, match=r"jsonfeed\.org"):
         parse_feed(b'{"hello": "world"}', "https://example.com/feed.json")

@@ -7,15 +7,23 @@ from newsdesk.ingest.fetch import FetchConfig, Fetcher, FetchError, check_addres
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1/", "http://localhost:8000/", "http://10.1.2.3/", "http://169.254.169.254/latest",
-     "http://[::1]/", "http://192.168.0.10/"],
+    [
+        "http://127.0.0.1/",
+        "http://localhost:8000/",
+        "http://10.1.2.3/",
+        "http://169.254.169.254/latest",
+        "http://[::1]/",
+        "http://192.168.0.10/",
+    ],
 )
 def test_internal_addresses_are_refused(url):
     with pytest.raises(FetchError, match="internal address"):
         check_address(url, allow_private=False)
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/", "gopher://x/", "/relative"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.com/", "gopher://x/", "/relative"]
+)
 def test_other_schemes_are_refused(url):
     with pytest.raises(FetchError, match="only http and https"):
         check_address(url, allow_private=False)

@@ -26,7 +26,7 @@ def test_persistent_server_error_gives_up_after_retries(scripted, fetcher, hits)
 
 
 def test_robots_txt_disallow_is_obeyed(scripted, fetcher):
-    with pytest.raises(FetchError, match="robots.txt"):
+    with pytest.raises(FetchError, match=r"robots\.txt"):
         fetcher.get(f"{scripted}/private/page")
 
 

@@ -73,9 +73,28 @@ class ExtractedArticle:
             value = getattr(self, key)
             data[key] = value.isoformat() if value else None
         order = [
-            "title", "teaser", "teaser_is_truncated", "published", "published_local", "updated",
-            "author", "authors", "body", "body_html", "reactions_offered", "counters", "site_name", "url",
-            "canonical_url", "language", "image", "images", "tags", "inline_promos_removed",
-            "original_credit", "format", "confidence",
+            "title",
+            "teaser",
+            "teaser_is_truncated",
+            "published",
+            "published_local",
+            "updated",
+            "author",
+            "authors",
+            "body",
+            "body_html",
+            "reactions_offered",
+            "counters",
+            "site_name",
+            "url",
+            "canonical_url",
+            "language",
+            "image",
+            "images",
+            "tags",
+            "inline_promos_removed",
+            "original_credit",
+            "format",
+            "confidence",
         ]
         return {key: data[key] for key in order}

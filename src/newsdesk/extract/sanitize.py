@@ -7,9 +7,34 @@ import html
 import nh3
 
 ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "blockquote", "q", "ul", "ol", "li", "strong", "b", "em", "i",
-    "a", "figure", "figcaption", "img", "pre", "code", "sub", "sup", "table", "thead", "tbody",
-    "tr", "th", "td",
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "blockquote",
+    "q",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "a",
+    "figure",
+    "figcaption",
+    "img",
+    "pre",
+    "code",
+    "sub",
+    "sup",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
 

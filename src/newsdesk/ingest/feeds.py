@@ -32,6 +32,7 @@ class ParsedFeed:
     link: str = ""
     entries: list[FeedEntry] = field(default_factory=list)
     warning: str = ""  # the feed was malformed but still yielded entries
+    children: list[str] = field(default_factory=list)  # a sitemap index's sitemaps
 
 
 def parse_feed(content: bytes, url: str) -> ParsedFeed:
@@ -104,7 +105,9 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
                 url=urljoin(url, str(item.get("url") or item.get("external_url")).strip()),
                 title=str(item.get("title", "")).strip(),
                 summary=str(item.get("summary", "")).strip(),
-                author=str(authors[0].get("name", "")) if authors and isinstance(authors[0], dict) else "",
+                author=str(authors[0].get("name", ""))
+                if authors and isinstance(authors[0], dict)
+                else "",
                 published=_iso(item.get("date_published")),
                 updated=_iso(item.get("date_modified")),
                 guid=str(item.get("id", "")),

@@ -77,7 +77,9 @@ def check_address(url: str, allow_private: bool) -> None:
     """Refuse non-HTTP schemes, and hosts that resolve to internal addresses unless allowed."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise FetchError(url, f"only http and https URLs can be fetched, not {parts.scheme or 'a bare path'!r}")
+        raise FetchError(
+            url, f"only http and https URLs can be fetched, not {parts.scheme or 'a bare path'!r}"
+        )
     if not parts.hostname:
         raise FetchError(url, "the URL has no host")
     if allow_private:

@@ -1,4 +1,4 @@
-"""What newsdesk stores: outlets, their feeds, authors, articles, reactions, comments, fetch errors."""
+"""What newsdesk stores: outlets, feeds, authors, articles, reactions, comments, page errors."""
 
 from __future__ import annotations
 

@@ -149,8 +149,11 @@ def save_article(
         outcome: Outcome = "new"
     else:
         article = existing
+        # The body is compared by hash, so re-flowed whitespace is no change.
         changed = article.content_hash != digest or any(
-            getattr(article, name) != value for name, value in fields.items() if name != "extracted"
+            getattr(article, name) != value
+            for name, value in fields.items()
+            if name not in ("extracted", "body_html", "body_text")
         )
         if changed:
             for name, value in fields.items():

@@ -1,0 +1,12 @@
+"""URLs of the JSON API, mounted under /api/."""
+
+from django.urls import path
+
+from newsdesk.api import views
+
+urlpatterns = [
+    path("articles", views.articles, name="api-articles"),
+    path("articles/<int:pk>", views.article, name="api-article"),
+    path("sources", views.sources, name="api-sources"),
+    path("authors", views.authors, name="api-authors"),
+]

@@ -1,0 +1,144 @@
+"""The read-only JSON API: articles, sources and authors, paginated by cursor-free page numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+
+from newsdesk.extract.article import REACTIONS
+from newsdesk.news.models import Article, Author, Source
+
+
+def published() -> QuerySet[Article]:
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED)
+        .select_related("source", "author")
+        .annotate(comment_count=Count("comments", filter=Q(comments__approved=True), distinct=True))
+    )
+
+
+def absolute(request: HttpRequest, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+def article_summary(request: HttpRequest, article: Article) -> dict:
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "teaser": article.teaser,
+        "published": article.published_at.isoformat(),
+        "updated": article.updated_at.isoformat(),
+        "source": {
+            "name": article.source.name,
+            "url": absolute(request, article.source.get_absolute_url()),
+        },
+        "author": article.author.name if article.author else None,
+        "original_url": article.url or None,
+        "canonical_url": article.canonical_url,
+        "image": article.image_url or None,
+        "views": article.views,
+        "comments": article.comment_count,
+        "url": absolute(request, article.get_absolute_url()),
+        "api_url": absolute(request, f"/api/articles/{article.pk}"),
+    }
+
+
+def page_of(
+    request: HttpRequest, queryset: QuerySet, render: Callable[[HttpRequest, Any], dict]
+) -> JsonResponse:
+    paginator = Paginator(queryset, settings.PAGE_SIZE)
+    try:
+        number = int(request.GET.get("page", "1"))
+        page = paginator.page(number)
+    except (ValueError, EmptyPage):
+        return JsonResponse({"error": "no such page"}, status=404)
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "next": page.next_page_number() if page.has_next() else None,
+            "results": [render(request, item) for item in page.object_list],
+        }
+    )
+
+
+@require_GET
+def articles(request: HttpRequest) -> JsonResponse:
+    queryset = published()
+    if source := request.GET.get("source"):
+        queryset = queryset.filter(source__slug=source)
+    if author := request.GET.get("author"):
+        queryset = queryset.filter(author__slug=author)
+    return page_of(request, queryset, article_summary)
+
+
+@require_GET
+def article(request: HttpRequest, pk: int) -> JsonResponse:
+    found = get_object_or_404(published(), pk=pk)
+    counts = dict(found.reactions.values_list("kind").annotate(n=Count("id")))
+    data = article_summary(request, found)
+    data.update(
+        {
+            "author": (
+                {
+                    "name": found.author.name,
+                    "bio": found.author.bio,
+                    "url": absolute(request, found.author.get_absolute_url()),
+                }
+                if found.author
+                else None
+            ),
+            "language": found.language,
+            "confidence": found.confidence,
+            "body": found.extracted.get("body", []),
+            "body_html": found.body_html,
+            "reactions": {kind: counts.get(kind, 0) for kind in REACTIONS},
+            "extracted": found.extracted,
+        }
+    )
+    return JsonResponse(data)
+
+
+def source_summary(request: HttpRequest, source: Source) -> dict:
+    return {
+        "name": source.name,
+        "slug": source.slug,
+        "homepage": source.homepage or None,
+        "articles": source.article_count,
+        "url": absolute(request, source.get_absolute_url()),
+    }
+
+
+@require_GET
+def sources(request: HttpRequest) -> JsonResponse:
+    queryset = Source.objects.annotate(
+        article_count=Count("articles", filter=Q(articles__status=Article.Status.PUBLISHED))
+    )
+    return page_of(request, queryset, source_summary)
+
+
+def author_summary(request: HttpRequest, author: Author) -> dict:
+    return {
+        "name": author.name,
+        "slug": author.slug,
+        "bio": author.bio,
+        "source": author.source.name if author.source else None,
+        "articles": author.article_count,
+        "url": absolute(request, author.get_absolute_url()),
+    }
+
+
+@require_GET
+def authors(request: HttpRequest) -> JsonResponse:
+    queryset = Author.objects.select_related("source").annotate(
+        article_count=Count("articles", filter=Q(articles__status=Article.Status.PUBLISHED))
+    )
+    return page_of(request, queryset, author_summary)
