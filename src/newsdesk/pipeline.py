@@ -76,7 +76,7 @@ def process_page(
 def poll_feeds(
     feeds: Iterable[Feed], fetcher: Fetcher, *, refresh: bool = False, progress: bool = False
 ) -> Summary:
-    """Poll every feed once, then fetch the pages of their new entries; one failure stops nothing."""
+    """Poll every feed once, then fetch their new entries' pages; one failure stops nothing."""
     summary = Summary()
     todo: list[tuple[Feed, FeedEntry]] = []
     for feed in feeds:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from newsdesk.extract.article import ExtractedArticle
+from newsdesk.extract.encoding import decode_html, decode_text
 from newsdesk.extract.html import extract_html
 from newsdesk.extract.text_capture import parse_text_capture
 
@@ -25,20 +24,12 @@ def looks_like_html(content: bytes, content_type: str = "") -> bool:
     return head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<meta"))
 
 
-def decode_text(content: bytes) -> str:
-    try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError:
-        best = from_bytes(content).best()
-        return str(best) if best else content.decode("utf-8", "replace")
-
-
 def read_page(content: bytes, url: str = "", content_type: str = "") -> ExtractedArticle:
     """Extract the article from page bytes; raises ExtractError when there is none."""
     if not content.strip():
         raise ExtractError("the page is empty")
     if looks_like_html(content, content_type):
-        article = extract_html(content, url)
+        article = extract_html(decode_html(content, content_type), url)
     else:
         article = parse_text_capture(decode_text(content), url)
     if not article.title.strip():

@@ -1,0 +1,141 @@
+"""Lines a reader should never see in an article body, recognised by their wording.
+
+Shared by the HTML extractor and the plain-text capture parser. Each rule names a kind of
+boilerplate; `classify` returns that kind, or None for a line of real prose. The rules lean to
+keeping a line: dropping a real sentence is worse than keeping a stray promo.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+REACTION_WORDS = ("like", "dislike", "love", "funny", "angry", "sad", "wow")
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def fold(text: str) -> str:
+    """Plain quotes and single spaces, for matching."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# (kind, pattern) — matched against the folded line, case-insensitively unless noted.
+RULES: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in [
+        ("reactions", r"^what'?s your reaction\??$"),
+        ("read-more", r"^(read more|read also|also read|related|related stories|related articles"
+                      r"|more from [\w .'-]+|recommended|you may also like|see also|watch|listen)"
+                      r"\s*[:|»>\-–—]\s*\S"),
+        ("read-more", r"^(read more|related stories|related articles|more stories|you may also like"
+                      r"|recommended for you|more on this story|trending now|most read|top stories)"
+                      r"\s*:?$"),
+        ("newsletter", r"\b(sign up|subscribe|register)\b.{0,60}\b(newsletter|our (daily|weekly)"
+                       r"|inbox|briefing|updates)\b"),
+        ("newsletter", r"^(get|receive) (our|the) [\w ]{0,40}(newsletter|briefing)\b"),
+        ("subscribe", r"^(subscribe|become a (member|subscriber)|support (our|independent) "
+                      r"journalism|already a subscriber)\b"),
+        ("app", r"\b(download|get) (our|the) [\w ]{0,30}app\b"),
+        ("share", r"^(share|share this( article| story)?|share on|tweet|email|print|copy link)"
+                  r"(\s*[:|·•]?\s*(facebook|twitter|x|linkedin|whatsapp|email|reddit|telegram"
+                  r"|print|copy link|pinterest))*\s*:?$"),
+        ("share", r"^(facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest|telegram)"
+                  r"(\s*[|·•,]?\s*(facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest"
+                  r"|telegram|print|copy link))+$"),
+        ("comments", r"^(\d+\s+comments?|comments?\s*\(\d+\)|view comments|show comments"
+                     r"|leave a comment|join the (conversation|discussion)|be the first to comment)"),
+        ("comments", r"^\d+\s+comments?\s*[-–—·|]\s*(join|add|read)"),
+        ("cookies", r"\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies"
+                    r"|cookie (policy|settings|preferences))\b"),
+        ("image-credit", r"^(photo|image|picture|photograph|illustration|video)"
+                         r"( credit)?\s*:\s*[^.]{0,80}$"),
+        ("image-credit", r"^\(?(photo|image) (by|courtesy of) [^.]{0,60}\)?$"),
+        ("image-credit", r"^[^.]{0,60}/\s*(getty images|reuters|ap|afp|epa|shutterstock)"
+                         r"( via [^.]{0,30})?$"),
+        ("click-here", r"^click here\b|\bclick here to (read|watch|subscribe|download|sign up"
+                       r"|learn more|get)\b"),
+        ("advertisement", r"^(advertisement|sponsored|sponsored content|ad|paid content"
+                          r"|story continues below( advertisement)?|continue reading below)$"),
+        ("about-author", r"^about the (author|writer)s?\s*:?$"),
+        ("tags", r"^(tags|topics|filed under)\s*:"),
+        ("follow", r"^follow (us|me|[\w .]{1,40}) on (twitter|x|facebook|instagram|linkedin"
+                   r"|threads|bluesky)\b"),
+    ]
+]
+
+ORIGINAL_CREDIT = re.compile(
+    r"^(this (article|story|post|piece) (was )?(originally|first) (appeared|published|ran)"
+    r"( (in|on|at|by))?|originally published (in|on|at|by)|republished (with permission )?from)"
+    r"\s+(?P<outlet>[^.]{2,80}?)(?:,? (on|under) [^.]*)?\.?$",
+    re.IGNORECASE,
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'+&.-]*")
+
+
+def is_shouting_promo(text: str) -> bool:
+    """A short line in capitals that sells something: "MATT WALSH'S NEW SHOW COMING TO X+".
+
+    Acronyms and all-caps words inside normal prose do not count; a whole line in capitals
+    with few words and no sentence of lower-case text does.
+    """
+    line = fold(text)
+    words = _WORD.findall(line)
+    if not 3 <= len(words) <= 20:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.9:
+        return False
+    # A capitalised quote or a headline-like sentence of plain words ends in a full stop;
+    # promos end with a date, a price, an exclamation or nothing.
+    return not line.endswith((".", '."', ".'"))
+
+
+def original_credit(text: str) -> str | None:
+    """The outlet named by "This article originally appeared in X", or None."""
+    match = ORIGINAL_CREDIT.match(fold(text))
+    return match.group("outlet").strip() if match else None
+
+
+def classify(text: str) -> str | None:
+    """The kind of boilerplate this line is, or None when it is prose."""
+    line = fold(text)
+    if not line:
+        return "empty"
+    if original_credit(line):
+        return "original-credit"
+    # Long lines are prose: boilerplate is short. A long line that mentions cookies or a
+    # newsletter is more likely a sentence about them.
+    if len(line) > 220:
+        return None
+    for kind, pattern in RULES:
+        if pattern.search(line):
+            return kind
+    if is_shouting_promo(line):
+        return "promo"
+    return None
+
+
+# Kinds that sell something other than the article; extractors report these as removed promos.
+PROMO_KINDS = frozenset(
+    {"promo", "read-more", "newsletter", "subscribe", "app", "click-here", "advertisement", "follow"}
+)
+
+
+def is_promo_line(text: str) -> bool:
+    """A line that sells something other than the article: promos, prompts, read-more links."""
+    return classify(text) in PROMO_KINDS
+
+
+def reactions_in(lines: list[str]) -> list[str]:
+    """Reaction names in the order they appear, each line a name with an optional count."""
+    found = []
+    for line in lines:
+        match = re.match(r"^\s*(\d+\s+)?([A-Za-z]+)(\s+\d+)?\s*$", fold(line))
+        if match and match.group(2).lower() in REACTION_WORDS:
+            word = match.group(2).lower()
+            if word not in found:
+                found.append(word)
+    return found

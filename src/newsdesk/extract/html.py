@@ -1,0 +1,229 @@
+"""The clean article out of an HTML page: trafilatura finds the body, our rules clean it.
+
+1. parse the page once;
+2. read the page furniture an aggregator shows (author box, reactions widget, counters) and
+   cut it out of the tree, so it cannot leak into the body;
+3. let trafilatura find the main text;
+4. walk its blocks, dropping promo lines and other boilerplate by wording;
+5. fill metadata from JSON-LD, OpenGraph and meta tags, trafilatura's as fallback.
+"""
+
+from __future__ import annotations
+
+import html as html_escape
+import re
+from dataclasses import dataclass, field
+
+import trafilatura
+from lxml import html as lxml_html
+from lxml.etree import ParserError, _Element
+
+from newsdesk.extract import boilerplate
+from newsdesk.extract.article import Author, Counters, ExtractedArticle, Image
+from newsdesk.extract.metadata import read_metadata
+from newsdesk.extract.encoding import decode_html
+from newsdesk.extract.sanitize import clean_html
+
+AUTHOR_BOX = re.compile(
+    r"author[-_ ]?(box|bio|info|card|profile|about|details)|about[-_ ]?(the[-_ ]?)?author|bio[-_ ]?box",
+    re.IGNORECASE,
+)
+FURNITURE = re.compile(
+    r"(^|[-_ ])(share|sharing|social|reactions?|emoji|related|recommend|newsletter|subscribe"
+    r"|cookie|consent|comments?[-_ ]?(teaser|count|link|cta)|promo|advert|ad-slot|sponsor"
+    r"|breadcrumb|tags?[-_ ]?list)([-_ ]|$)",
+    re.IGNORECASE,
+)
+COUNT = r"(\d[\d,.]*\s*[kKmM]?)"
+VIEWS = re.compile(COUNT + r"\s*(views?|reads?)\b", re.IGNORECASE)
+COMMENTS = re.compile(COUNT + r"\s*comments?\b", re.IGNORECASE)
+BYLINE = re.compile(r"^(by|written by|words by)\s+[\w.'’ -]{2,60}([,|·–-].{0,60})?$", re.IGNORECASE)
+TAG_TO_HTML = {"head": "h2", "list": "ul", "item": "li", "quote": "blockquote", "lb": "br",
+               "table": "table", "row": "tr", "cell": "td"}
+
+
+@dataclass
+class Furniture:
+    """What the page shows around the article, read before the body is extracted."""
+
+    author_name: str = ""
+    author_bio: str = ""
+    author_url: str = ""
+    reactions: list[str] = field(default_factory=list)
+    counters: Counters = field(default_factory=Counters)
+
+
+def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
+    """Read one HTML page into an ExtractedArticle; never raises on odd markup."""
+    text = decode_html(content) if isinstance(content, bytes) else content
+    # lxml refuses str input that still carries an XML encoding declaration.
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        tree = lxml_html.fromstring(text)
+    except (ParserError, ValueError):
+        return ExtractedArticle(title="", url=url)
+    meta = read_metadata(tree, url)
+    furniture = read_furniture(tree)
+    document = trafilatura.bare_extraction(
+        tree, url=url or None, with_metadata=True, include_comments=False, include_tables=True,
+        include_images=False, include_links=False, deduplicate=True,
+    )
+    if document is None or document.body is None:
+        return ExtractedArticle(title=meta.title, url=url, format="html")
+
+    title = meta.title or document.title or ""
+    paragraphs, body_html, promos = clean_body(document.body, title, furniture.author_bio)
+    authors = [Author(name=name) for name in meta.authors] or (
+        [Author(name=n.strip()) for n in document.author.split(";")] if document.author else []
+    )
+    if furniture.author_name and not any(a.name == furniture.author_name for a in authors):
+        authors.insert(0, Author(name=furniture.author_name))
+    if authors and furniture.author_bio:
+        authors[0].bio = furniture.author_bio
+        authors[0].url = authors[0].url or furniture.author_url
+    teaser = meta.description or document.description or ""
+    image_url = meta.image or document.image or ""
+    article = ExtractedArticle(
+        title=title,
+        body=paragraphs,
+        body_html=clean_html(body_html),
+        teaser=teaser,
+        teaser_is_truncated=teaser.rstrip().endswith(("...", "…")),
+        published=meta.published,
+        published_local=meta.published.strftime("%Y-%m-%dT%H:%M") if meta.published else None,
+        updated=meta.updated,
+        authors=authors,
+        url=url,
+        canonical_url=meta.canonical_url or url,
+        site_name=meta.site_name or document.sitename or "",
+        language=meta.language or document.language or "",
+        image=Image(url=image_url) if image_url else None,
+        images=[Image(url=image_url)] if image_url else [],
+        tags=meta.tags or [t for t in (document.tags or []) if t],
+        reactions_offered=furniture.reactions,
+        counters=furniture.counters,
+        inline_promos_removed=[p for p in promos if boilerplate.classify(p) != "original-credit"],
+        original_credit=next(
+            (c for p in promos if (c := boilerplate.original_credit(p))), ""
+        ),
+        format="html",
+    )
+    article.confidence = confidence(article, structured=meta.structured)
+    return article
+
+
+def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
+    """Read the author box, reactions widget and counters, then cut them out of the tree."""
+    found = Furniture()
+    doomed: list[_Element] = []
+    for node in tree.xpath("//*[@class or @id]"):
+        marks = f"{node.get('class', '')} {node.get('id', '')}"
+        if AUTHOR_BOX.search(marks) and not found.author_bio:
+            found.author_name, found.author_bio, found.author_url = _author_box(node)
+            doomed.append(node)
+        elif FURNITURE.search(marks) and node.tag not in ("html", "body", "main", "article"):
+            doomed.append(node)
+    for node in tree.xpath("//*[not(self::script or self::style)][text()]"):
+        if re.match(r"\s*what['’]?s your reaction", node.text or "", re.IGNORECASE):
+            widget = node.getparent() if node.getparent() is not None else node
+            found.reactions = boilerplate.reactions_in(
+                [t for t in widget.itertext() if t.strip()]
+            )
+            doomed.append(widget)
+            break
+    found.counters = _counters(tree)
+    for node in doomed:
+        parent = node.getparent()
+        if parent is not None:
+            parent.remove(node)
+    return found
+
+
+def _author_box(node: _Element) -> tuple[str, str, str]:
+    names = node.xpath(
+        ".//*[@itemprop='name' or @rel='author' or contains(@class,'name')]"
+        " | .//h2 | .//h3 | .//h4 | .//strong | .//b"
+    )
+    name = " ".join(names[0].text_content().split()) if names else ""
+    name = re.sub(r"^(about|by)\s+", "", name, flags=re.IGNORECASE).strip()
+    links = node.xpath(".//a[@href]/@href")
+    paragraphs = [" ".join(p.text_content().split()) for p in node.xpath(".//p")]
+    bio = " ".join(p for p in paragraphs if p and p != name)
+    if not bio:
+        bio = " ".join(node.text_content().split())
+        bio = bio.removeprefix(name).strip() if name else bio
+    bio = re.sub(r"^about the author\s*", "", bio, flags=re.IGNORECASE)
+    return name, bio, links[0] if links else ""
+
+
+def _counters(tree: lxml_html.HtmlElement) -> Counters:
+    counters = Counters()
+    for node in tree.xpath("//*[not(self::script or self::style)][text()]"):
+        text = " ".join((node.text or "").split())
+        if len(text) > 40:
+            continue
+        marks = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        if counters.views is None and (m := VIEWS.search(text)):
+            counters.views = _number(m.group(1))
+        elif counters.views is None and "view" in marks and re.fullmatch(COUNT, text):
+            counters.views = _number(text)
+        if counters.comments is None and (m := COMMENTS.search(text)):
+            counters.comments = _number(m.group(1))
+        elif counters.comments is None and "comment" in marks and re.fullmatch(COUNT, text):
+            counters.comments = _number(text)
+    return counters
+
+
+def _number(text: str) -> int:
+    text = text.strip().lower().replace(",", "")
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
+    return int(float(text.rstrip("km").strip()) * scale)
+
+
+def clean_body(body: _Element, title: str, author_bio: str) -> tuple[list[str], str, list[str]]:
+    """Paragraphs and HTML of trafilatura's body, with boilerplate blocks dropped."""
+    paragraphs: list[str] = []
+    parts: list[str] = []
+    removed: list[str] = []
+    folded_title = boilerplate.fold(title).lower()
+    for block in body:
+        text = " ".join("".join(block.itertext()).split())
+        if not text:
+            continue
+        kind = boilerplate.classify(text)
+        if kind in boilerplate.PROMO_KINDS or kind == "original-credit":
+            removed.append(text)
+            continue
+        if kind is not None or boilerplate.fold(text).lower() == folded_title:
+            continue
+        if author_bio and text in author_bio:
+            continue
+        if not paragraphs and BYLINE.match(text):
+            continue
+        paragraphs.append(text)
+        parts.append(_block_html(block))
+    return paragraphs, "".join(parts), removed
+
+
+def _block_html(block: _Element) -> str:
+    """trafilatura's block elements (head, list, quote, ...) as plain HTML."""
+    tag = TAG_TO_HTML.get(block.tag, "p")
+    if tag == "ul":
+        items = "".join(
+            f"<li>{html_escape.escape(' '.join(''.join(i.itertext()).split()))}</li>"
+            for i in block if i.tag == "item"
+        )
+        return f"<ul>{items}</ul>"
+    text = html_escape.escape(" ".join("".join(block.itertext()).split()), quote=False)
+    return f"<{tag}>{text}</{tag}>"
+
+
+def confidence(article: ExtractedArticle, *, structured: bool) -> float:
+    """How sure we are the body is the article: mostly its length, a little the page's own say."""
+    words = len(article.text.split())
+    score = 0.15 if words < 30 else 0.4 if words < 80 else 0.7 if words < 150 else 0.85
+    if structured:
+        score += 0.1
+    if article.title:
+        score += 0.05
+    return round(min(score, 1.0), 2)

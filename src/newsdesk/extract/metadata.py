@@ -1,0 +1,165 @@
+"""Article metadata from a parsed page: JSON-LD first, then OpenGraph and meta tags, then markup."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urljoin
+
+from dateutil import parser as dateparser
+from lxml import html as lxml_html
+
+ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "report",
+                 "analysisnewsarticle", "opinionnewsarticle", "webpage", "liveblogposting"}
+
+
+@dataclass
+class Metadata:
+    title: str = ""
+    description: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    updated: datetime | None = None
+    site_name: str = ""
+    canonical_url: str = ""
+    image: str = ""
+    language: str = ""
+    tags: list[str] = field(default_factory=list)
+    structured: bool = False  # the page declares itself an article (JSON-LD or og:type)
+
+
+def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
+    meta = _meta_tags(tree)
+    ld = _json_ld_article(tree)
+    base = url
+
+    def first(*values: object) -> str:
+        for value in values:
+            if isinstance(value, str) and value.strip():
+                return " ".join(value.split())
+        return ""
+
+    published = _date(ld.get("datePublished")) or _date(
+        first(meta.get("article:published_time"), meta.get("og:published_time"),
+              meta.get("datepublished"), meta.get("date"), meta.get("pubdate"),
+              meta.get("dc.date"), meta.get("dc.date.issued"), meta.get("sailthru.date"))
+    ) or _time_element(tree)
+    updated = _date(ld.get("dateModified")) or _date(
+        first(meta.get("article:modified_time"), meta.get("og:updated_time"))
+    )
+    canonical = first(
+        *(link.get("href") for link in tree.xpath("//link[@rel='canonical'][@href]")),
+        meta.get("og:url"),
+    )
+    publisher = ld.get("publisher")
+    keywords = first(meta.get("keywords"), meta.get("news_keywords"))
+    tags = [t for t in tree.xpath("//meta[@property='article:tag']/@content") if t.strip()]
+    if not tags and keywords:
+        tags = [t.strip() for t in keywords.split(",") if t.strip()]
+    if not tags and isinstance(ld.get("keywords"), list | str):
+        raw = ld["keywords"]
+        tags = [t.strip() for t in (raw.split(",") if isinstance(raw, str) else raw) if str(t).strip()]
+    image = first(_ld_image(ld.get("image")), meta.get("og:image"), meta.get("twitter:image"))
+    return Metadata(
+        title=first(ld.get("headline"), meta.get("og:title"), meta.get("twitter:title"),
+                    _text(tree.xpath("//h1")), _text(tree.xpath("//title"))),
+        description=first(ld.get("description"), meta.get("og:description"),
+                          meta.get("description"), meta.get("twitter:description")),
+        authors=_ld_authors(ld.get("author")) or _meta_authors(meta, tree),
+        published=published,
+        updated=updated,
+        site_name=first(meta.get("og:site_name"),
+                        publisher.get("name") if isinstance(publisher, dict) else None,
+                        meta.get("application-name")),
+        canonical_url=urljoin(base, canonical) if canonical else "",
+        image=urljoin(base, image) if image else "",
+        language=first(tree.get("lang"), meta.get("og:locale"), meta.get("content-language"))
+        .replace("_", "-").split("-")[0].lower(),
+        tags=tags,
+        structured=bool(ld) or meta.get("og:type", "").lower() == "article",
+    )
+
+
+def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for node in tree.xpath("//meta[@content]"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop")
+               or node.get("http-equiv") or "").strip().lower()
+        if key and key not in found:
+            found[key] = node.get("content", "")
+    return found
+
+
+def _json_ld_article(tree: lxml_html.HtmlElement) -> dict:
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text_content() or "")
+        except ValueError:
+            continue
+        for item in _ld_items(data):
+            kinds = item.get("@type", [])
+            kinds = [kinds] if isinstance(kinds, str) else kinds
+            if any(str(k).lower() in ARTICLE_TYPES for k in kinds) and item.get("headline"):
+                return item
+    return {}
+
+
+def _ld_items(data: object) -> list[dict]:
+    if isinstance(data, list):
+        return [item for entry in data for item in _ld_items(entry)]
+    if isinstance(data, dict):
+        return [data, *_ld_items(data.get("@graph", []))]
+    return []
+
+
+def _ld_authors(value: object) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    names = []
+    for item in values:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip() and not name.startswith("http"):
+            names.append(" ".join(name.split()))
+    return names
+
+
+def _meta_authors(meta: dict[str, str], tree: lxml_html.HtmlElement) -> list[str]:
+    raw = meta.get("author") or meta.get("article:author") or meta.get("dc.creator") or ""
+    if raw and not raw.startswith("http"):
+        return [" ".join(raw.split())]
+    names = tree.xpath("//*[@rel='author' or @itemprop='author']//text()")
+    name = " ".join(" ".join(names).split())
+    name = re.sub(r"^by\s+", "", name, flags=re.IGNORECASE)
+    return [name] if 2 < len(name) < 80 else []
+
+
+def _ld_image(value: object) -> str:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("url", "")
+    return value if isinstance(value, str) else ""
+
+
+def _time_element(tree: lxml_html.HtmlElement) -> datetime | None:
+    for value in tree.xpath("//time[@datetime]/@datetime"):
+        if when := _date(value):
+            return when
+    return None
+
+
+def _date(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return dateparser.isoparse(value.strip())
+    except ValueError:
+        try:
+            return dateparser.parse(value.strip())
+        except (ValueError, OverflowError):
+            return None
+
+
+def _text(nodes: list) -> str:
+    return " ".join(nodes[0].text_content().split()) if nodes else ""
