@@ -26,42 +26,81 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in [
         ("reactions", r"^what'?s your reaction\??$"),
-        ("read-more", r"^(read more|read also|also read|related|related stories|related articles"
-                      r"|more from [\w .'-]+|recommended|you may also like|see also|watch|listen)"
-                      r"\s*[:|»>\-–—]\s*\S"),
-        ("read-more", r"^(read more|related stories|related articles|more stories|you may also like"
-                      r"|recommended for you|more on this story|trending now|most read|top stories)"
-                      r"\s*:?$"),
-        ("newsletter", r"\b(sign up|subscribe|register)\b.{0,60}\b(newsletter|our (daily|weekly)"
-                       r"|inbox|briefing|updates)\b"),
+        (
+            "read-more",
+            r"^(read more|read also|also read|related|related stories|related articles"
+            r"|more from [\w .'-]+|recommended|you may also like|see also|watch|listen)"
+            r"\s*[:|»>\-–—]\s*\S",
+        ),
+        (
+            "read-more",
+            r"^(read more|related stories|related articles|more stories|you may also like"
+            r"|recommended for you|more on this story|trending now|most read|top stories)"
+            r"\s*:?$",
+        ),
+        (
+            "newsletter",
+            r"\b(sign up|subscribe|register)\b.{0,60}\b(newsletter|our (daily|weekly)"
+            r"|inbox|briefing|updates)\b",
+        ),
         ("newsletter", r"^(get|receive) (our|the) [\w ]{0,40}(newsletter|briefing)\b"),
-        ("subscribe", r"^(subscribe|become a (member|subscriber)|support (our|independent) "
-                      r"journalism|already a subscriber)\b"),
+        (
+            "subscribe",
+            r"^(subscribe|become a (member|subscriber)|support (our|independent) "
+            r"journalism|already a subscriber)\b",
+        ),
         ("app", r"\b(download|get) (our|the) [\w ]{0,30}app\b"),
-        ("share", r"^(share|share this( article| story)?|share on|tweet|email|print|copy link)"
-                  r"(\s*[:|·•]?\s*(facebook|twitter|x|linkedin|whatsapp|email|reddit|telegram"
-                  r"|print|copy link|pinterest))*\s*:?$"),
-        ("share", r"^(facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest|telegram)"
-                  r"(\s*[|·•,]?\s*(facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest"
-                  r"|telegram|print|copy link))+$"),
-        ("comments", r"^(\d+\s+comments?|comments?\s*\(\d+\)|view comments|show comments"
-                     r"|leave a comment|join the (conversation|discussion)|be the first to comment)"),
+        (
+            "share",
+            r"^(share|share this( article| story)?|share on|tweet|email|print|copy link)"
+            r"(\s*[:|·•]?\s*(facebook|twitter|x|linkedin|whatsapp|email|reddit|telegram"
+            r"|print|copy link|pinterest))*\s*:?$",
+        ),
+        (
+            "share",
+            r"^(facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest|telegram)"
+            r"(\s*[|·•,]?\s*(facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest"
+            r"|telegram|print|copy link))+$",
+        ),
+        (
+            "comments",
+            r"^(\d+\s+comments?|comments?\s*\(\d+\)|view comments|show comments"
+            r"|leave a comment|join the (conversation|discussion)|be the first to comment)",
+        ),
         ("comments", r"^\d+\s+comments?\s*[-–—·|]\s*(join|add|read)"),
-        ("cookies", r"\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies"
-                    r"|cookie (policy|settings|preferences))\b"),
-        ("image-credit", r"^(photo|image|picture|photograph|illustration|video)"
-                         r"( credit)?\s*:\s*[^.]{0,80}$"),
+        (
+            "cookies",
+            r"\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies"
+            r"|cookie (policy|settings|preferences))\b",
+        ),
+        (
+            "image-credit",
+            r"^(photo|image|picture|photograph|illustration|video)"
+            r"( credit)?\s*:\s*[^.]{0,80}$",
+        ),
         ("image-credit", r"^\(?(photo|image) (by|courtesy of) [^.]{0,60}\)?$"),
-        ("image-credit", r"^[^.]{0,60}/\s*(getty images|reuters|ap|afp|epa|shutterstock)"
-                         r"( via [^.]{0,30})?$"),
-        ("click-here", r"^click here\b|\bclick here to (read|watch|subscribe|download|sign up"
-                       r"|learn more|get)\b"),
-        ("advertisement", r"^(advertisement|sponsored|sponsored content|ad|paid content"
-                          r"|story continues below( advertisement)?|continue reading below)$"),
+        (
+            "image-credit",
+            r"^[^.]{0,60}/\s*(getty images|reuters|ap|afp|epa|shutterstock)"
+            r"( via [^.]{0,30})?$",
+        ),
+        (
+            "click-here",
+            r"^click here\b|\bclick here to (read|watch|subscribe|download|sign up"
+            r"|learn more|get)\b",
+        ),
+        (
+            "advertisement",
+            r"^(advertisement|sponsored|sponsored content|ad|paid content"
+            r"|story continues below( advertisement)?|continue reading below)$",
+        ),
         ("about-author", r"^about the (author|writer)s?\s*:?$"),
         ("tags", r"^(tags|topics|filed under)\s*:"),
-        ("follow", r"^follow (us|me|[\w .]{1,40}) on (twitter|x|facebook|instagram|linkedin"
-                   r"|threads|bluesky)\b"),
+        (
+            "follow",
+            r"^follow (us|me|[\w .]{1,40}) on (twitter|x|facebook|instagram|linkedin"
+            r"|threads|bluesky)\b",
+        ),
     ]
 ]
 
@@ -120,7 +159,16 @@ def classify(text: str) -> str | None:
 
 # Kinds that sell something other than the article; extractors report these as removed promos.
 PROMO_KINDS = frozenset(
-    {"promo", "read-more", "newsletter", "subscribe", "app", "click-here", "advertisement", "follow"}
+    {
+        "promo",
+        "read-more",
+        "newsletter",
+        "subscribe",
+        "app",
+        "click-here",
+        "advertisement",
+        "follow",
+    }
 )
 
 

@@ -8,8 +8,10 @@ from datetime import datetime
 from dateutil import parser as dateparser
 from dateutil import tz
 
-MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
-         r"|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?")
+MONTH = (
+    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
+    r"|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
+)
 LOOKS_LIKE_DATE = re.compile(
     rf"\b{MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}\b"
     rf"|\b\d{{1,2}}(st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}\b"
@@ -22,9 +24,24 @@ PREFIX = re.compile(
 )
 # Zone abbreviations a news page may print, as offsets dateutil cannot guess by itself.
 ZONES = {
-    "UTC": 0, "GMT": 0, "BST": 3600, "CET": 3600, "CEST": 7200, "EET": 7200, "EEST": 10800,
-    "EST": -18000, "EDT": -14400, "CST": -21600, "CDT": -18000, "MST": -25200, "MDT": -21600,
-    "PST": -28800, "PDT": -25200, "KST": 32400, "JST": 32400, "IST": 19800,
+    "UTC": 0,
+    "GMT": 0,
+    "BST": 3600,
+    "CET": 3600,
+    "CEST": 7200,
+    "EET": 7200,
+    "EEST": 10800,
+    "EST": -18000,
+    "EDT": -14400,
+    "CST": -21600,
+    "CDT": -18000,
+    "MST": -25200,
+    "MDT": -21600,
+    "PST": -28800,
+    "PDT": -25200,
+    "KST": 32400,
+    "JST": 32400,
+    "IST": 19800,
 }
 TZINFOS = {name: tz.tzoffset(name, offset) for name, offset in ZONES.items()}
 MAX_DATE_LINE = 80

@@ -12,8 +12,11 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IG
 
 def decode_text(content: bytes, declared: str = "") -> str:
     """Decode bytes, trusting in order: a BOM, the declared charset, UTF-8, detection."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if content.startswith(bom):
             return content.decode(name, "replace")
     for name in (declared, "utf-8"):
@@ -40,4 +43,6 @@ def decode_html(content: bytes, content_type: str = "") -> str:
 def _browser_name(name: str) -> str:
     # Browsers read pages labelled Latin-1 as windows-1252, and so do we (WHATWG Encoding).
     lowered = name.strip().lower()
-    return "cp1252" if lowered in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii") else lowered
+    return (
+        "cp1252" if lowered in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii") else lowered
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html as html_escape
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import trafilatura
 from lxml import html as lxml_html
@@ -20,12 +21,14 @@ from lxml.etree import ParserError, _Element
 
 from newsdesk.extract import boilerplate
 from newsdesk.extract.article import Author, Counters, ExtractedArticle, Image
-from newsdesk.extract.metadata import read_metadata
+from newsdesk.extract.dates import local_iso, parse_date_line
 from newsdesk.extract.encoding import decode_html
+from newsdesk.extract.metadata import read_metadata
 from newsdesk.extract.sanitize import clean_html
 
 AUTHOR_BOX = re.compile(
-    r"author[-_ ]?(box|bio|info|card|profile|about|details)|about[-_ ]?(the[-_ ]?)?author|bio[-_ ]?box",
+    r"author[-_ ]?(box|bio|info|card|profile|about|details)|about[-_ ]?(the[-_ ]?)?(author|writer)"
+    r"|bio[-_ ]?box|post[-_ ]?author|writer[-_ ]?(card|box|bio|info)",
     re.IGNORECASE,
 )
 FURNITURE = re.compile(
@@ -37,9 +40,18 @@ FURNITURE = re.compile(
 COUNT = r"(\d[\d,.]*\s*[kKmM]?)"
 VIEWS = re.compile(COUNT + r"\s*(views?|reads?)\b", re.IGNORECASE)
 COMMENTS = re.compile(COUNT + r"\s*comments?\b", re.IGNORECASE)
+BYLINE_PREFIX = re.compile(r"^(by|written by)\s+[^|·•]{2,60}[|·•]\s*", re.IGNORECASE)
 BYLINE = re.compile(r"^(by|written by|words by)\s+[\w.'’ -]{2,60}([,|·–-].{0,60})?$", re.IGNORECASE)
-TAG_TO_HTML = {"head": "h2", "list": "ul", "item": "li", "quote": "blockquote", "lb": "br",
-               "table": "table", "row": "tr", "cell": "td"}
+TAG_TO_HTML = {
+    "head": "h2",
+    "list": "ul",
+    "item": "li",
+    "quote": "blockquote",
+    "lb": "br",
+    "table": "table",
+    "row": "tr",
+    "cell": "td",
+}
 
 
 @dataclass
@@ -63,16 +75,25 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     except (ParserError, ValueError):
         return ExtractedArticle(title="", url=url)
     meta = read_metadata(tree, url)
+    if meta.published is None:
+        meta.published = visible_date(tree)
     furniture = read_furniture(tree)
     document = trafilatura.bare_extraction(
-        tree, url=url or None, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, include_links=False, deduplicate=True,
+        tree,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=True,
     )
     if document is None or document.body is None:
         return ExtractedArticle(title=meta.title, url=url, format="html")
 
     title = meta.title or document.title or ""
-    paragraphs, body_html, promos = clean_body(document.body, title, furniture.author_bio)
+    teaser = meta.description or document.description or ""
+    paragraphs, body_html, promos = clean_body(document.body, title, teaser, furniture.author_bio)
     authors = [Author(name=name) for name in meta.authors] or (
         [Author(name=n.strip()) for n in document.author.split(";")] if document.author else []
     )
@@ -81,7 +102,6 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     if authors and furniture.author_bio:
         authors[0].bio = furniture.author_bio
         authors[0].url = authors[0].url or furniture.author_url
-    teaser = meta.description or document.description or ""
     image_url = meta.image or document.image or ""
     article = ExtractedArticle(
         title=title,
@@ -90,7 +110,7 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         teaser=teaser,
         teaser_is_truncated=teaser.rstrip().endswith(("...", "…")),
         published=meta.published,
-        published_local=meta.published.strftime("%Y-%m-%dT%H:%M") if meta.published else None,
+        published_local=local_iso(meta.published) if meta.published else None,
         updated=meta.updated,
         authors=authors,
         url=url,
@@ -103,13 +123,22 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         reactions_offered=furniture.reactions,
         counters=furniture.counters,
         inline_promos_removed=[p for p in promos if boilerplate.classify(p) != "original-credit"],
-        original_credit=next(
-            (c for p in promos if (c := boilerplate.original_credit(p))), ""
-        ),
+        original_credit=next((c for p in promos if (c := boilerplate.original_credit(p))), ""),
         format="html",
     )
     article.confidence = confidence(article, structured=meta.structured)
     return article
+
+
+def visible_date(tree: lxml_html.HtmlElement) -> datetime | None:
+    """The first short line of the page that reads as a date: "By X | March 3, 2026 4:05 pm"."""
+    for node in tree.xpath("//body//*[not(self::script or self::style)][text()]"):
+        line = " ".join(node.text_content().split())
+        if 6 < len(line) <= 100:
+            line = BYLINE_PREFIX.sub("", line)
+            if when := parse_date_line(line):
+                return when
+    return None
 
 
 def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
@@ -126,9 +155,7 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
     for node in tree.xpath("//*[not(self::script or self::style)][text()]"):
         if re.match(r"\s*what['’]?s your reaction", node.text or "", re.IGNORECASE):
             widget = node.getparent() if node.getparent() is not None else node
-            found.reactions = boilerplate.reactions_in(
-                [t for t in widget.itertext() if t.strip()]
-            )
+            found.reactions = boilerplate.reactions_in([t for t in widget.itertext() if t.strip()])
             doomed.append(widget)
             break
     found.counters = _counters(tree)
@@ -144,8 +171,12 @@ def _author_box(node: _Element) -> tuple[str, str, str]:
         ".//*[@itemprop='name' or @rel='author' or contains(@class,'name')]"
         " | .//h2 | .//h3 | .//h4 | .//strong | .//b"
     )
-    name = " ".join(names[0].text_content().split()) if names else ""
-    name = re.sub(r"^(about|by)\s+", "", name, flags=re.IGNORECASE).strip()
+    # Failing those, a short link is the name ("<a href=/users/x>Name</a> bio ...").
+    names = names or [a for a in node.xpath(".//a") if 0 < len(a.text_content().split()) <= 5]
+    texts = [" ".join(n.text_content().split()) for n in names]
+    # An "About the author" heading names no one: the name is the next candidate, if any.
+    texts = [t for t in texts if t and boilerplate.classify(t) != "about-author"]
+    name = re.sub(r"^by\s+", "", texts[0], flags=re.IGNORECASE).strip() if texts else ""
     links = node.xpath(".//a[@href]/@href")
     paragraphs = [" ".join(p.text_content().split()) for p in node.xpath(".//p")]
     bio = " ".join(p for p in paragraphs if p and p != name)
@@ -158,6 +189,13 @@ def _author_box(node: _Element) -> tuple[str, str, str]:
 
 def _counters(tree: lxml_html.HtmlElement) -> Counters:
     counters = Counters()
+    # Two bare numbers in a counters box, under icons: views, then comments.
+    for node in tree.xpath("//*[@class or @id]"):
+        marks = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        pair = re.fullmatch(rf"{COUNT}\s+{COUNT}", " ".join(node.text_content().split()))
+        if pair and re.search(r"counter|stats|count", marks):
+            counters.views, counters.comments = (_number(n) for n in pair.group(0).split()[:2])
+            return counters
     for node in tree.xpath("//*[not(self::script or self::style)][text()]"):
         text = " ".join((node.text or "").split())
         if len(text) > 40:
@@ -180,12 +218,14 @@ def _number(text: str) -> int:
     return int(float(text.rstrip("km").strip()) * scale)
 
 
-def clean_body(body: _Element, title: str, author_bio: str) -> tuple[list[str], str, list[str]]:
+def clean_body(
+    body: _Element, title: str, teaser: str, author_bio: str
+) -> tuple[list[str], str, list[str]]:
     """Paragraphs and HTML of trafilatura's body, with boilerplate blocks dropped."""
     paragraphs: list[str] = []
     parts: list[str] = []
     removed: list[str] = []
-    folded_title = boilerplate.fold(title).lower()
+    header = {boilerplate.fold(title).lower(), boilerplate.fold(teaser).lower()}
     for block in body:
         text = " ".join("".join(block.itertext()).split())
         if not text:
@@ -194,15 +234,21 @@ def clean_body(body: _Element, title: str, author_bio: str) -> tuple[list[str], 
         if kind in boilerplate.PROMO_KINDS or kind == "original-credit":
             removed.append(text)
             continue
-        if kind is not None or boilerplate.fold(text).lower() == folded_title:
+        if kind is not None or (author_bio and text in author_bio):
             continue
-        if author_bio and text in author_bio:
-            continue
-        if not paragraphs and BYLINE.match(text):
+        if not paragraphs and is_header_line(text, header):
             continue
         paragraphs.append(text)
         parts.append(_block_html(block))
     return paragraphs, "".join(parts), removed
+
+
+def is_header_line(text: str, header: set[str]) -> bool:
+    """Above the first paragraph: the title, standfirst, kicker, byline or date line again."""
+    if boilerplate.fold(text).lower() in header or BYLINE.match(text) or parse_date_line(text):
+        return True
+    # A kicker ("Storm Ilse", "football") is a short label with no sentence in it.
+    return len(text.split()) < 5 and not text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def _block_html(block: _Element) -> str:
@@ -211,7 +257,8 @@ def _block_html(block: _Element) -> str:
     if tag == "ul":
         items = "".join(
             f"<li>{html_escape.escape(' '.join(''.join(i.itertext()).split()))}</li>"
-            for i in block if i.tag == "item"
+            for i in block
+            if i.tag == "item"
         )
         return f"<ul>{items}</ul>"
     text = html_escape.escape(" ".join("".join(block.itertext()).split()), quote=False)

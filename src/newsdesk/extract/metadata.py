@@ -11,8 +11,17 @@ from urllib.parse import urljoin
 from dateutil import parser as dateparser
 from lxml import html as lxml_html
 
-ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "report",
-                 "analysisnewsarticle", "opinionnewsarticle", "webpage", "liveblogposting"}
+ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenewsarticle",
+    "report",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "webpage",
+    "liveblogposting",
+}
 
 
 @dataclass
@@ -41,11 +50,22 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
                 return " ".join(value.split())
         return ""
 
-    published = _date(ld.get("datePublished")) or _date(
-        first(meta.get("article:published_time"), meta.get("og:published_time"),
-              meta.get("datepublished"), meta.get("date"), meta.get("pubdate"),
-              meta.get("dc.date"), meta.get("dc.date.issued"), meta.get("sailthru.date"))
-    ) or _time_element(tree)
+    published = (
+        _date(ld.get("datePublished"))
+        or _date(
+            first(
+                meta.get("article:published_time"),
+                meta.get("og:published_time"),
+                meta.get("datepublished"),
+                meta.get("date"),
+                meta.get("pubdate"),
+                meta.get("dc.date"),
+                meta.get("dc.date.issued"),
+                meta.get("sailthru.date"),
+            )
+        )
+        or _time_element(tree)
+    )
     updated = _date(ld.get("dateModified")) or _date(
         first(meta.get("article:modified_time"), meta.get("og:updated_time"))
     )
@@ -60,23 +80,38 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         tags = [t.strip() for t in keywords.split(",") if t.strip()]
     if not tags and isinstance(ld.get("keywords"), list | str):
         raw = ld["keywords"]
-        tags = [t.strip() for t in (raw.split(",") if isinstance(raw, str) else raw) if str(t).strip()]
+        tags = [
+            t.strip() for t in (raw.split(",") if isinstance(raw, str) else raw) if str(t).strip()
+        ]
     image = first(_ld_image(ld.get("image")), meta.get("og:image"), meta.get("twitter:image"))
     return Metadata(
-        title=first(ld.get("headline"), meta.get("og:title"), meta.get("twitter:title"),
-                    _text(tree.xpath("//h1")), _text(tree.xpath("//title"))),
-        description=first(ld.get("description"), meta.get("og:description"),
-                          meta.get("description"), meta.get("twitter:description")),
+        title=first(
+            ld.get("headline"),
+            meta.get("og:title"),
+            meta.get("twitter:title"),
+            _text(tree.xpath("//h1")),
+            _text(tree.xpath("//title")),
+        ),
+        description=first(
+            ld.get("description"),
+            meta.get("og:description"),
+            meta.get("description"),
+            meta.get("twitter:description"),
+        ),
         authors=_ld_authors(ld.get("author")) or _meta_authors(meta, tree),
         published=published,
         updated=updated,
-        site_name=first(meta.get("og:site_name"),
-                        publisher.get("name") if isinstance(publisher, dict) else None,
-                        meta.get("application-name")),
+        site_name=first(
+            meta.get("og:site_name"),
+            publisher.get("name") if isinstance(publisher, dict) else None,
+            meta.get("application-name"),
+        ),
         canonical_url=urljoin(base, canonical) if canonical else "",
         image=urljoin(base, image) if image else "",
         language=first(tree.get("lang"), meta.get("og:locale"), meta.get("content-language"))
-        .replace("_", "-").split("-")[0].lower(),
+        .replace("_", "-")
+        .split("-")[0]
+        .lower(),
         tags=tags,
         structured=bool(ld) or meta.get("og:type", "").lower() == "article",
     )
@@ -85,8 +120,17 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
 def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for node in tree.xpath("//meta[@content]"):
-        key = (node.get("property") or node.get("name") or node.get("itemprop")
-               or node.get("http-equiv") or "").strip().lower()
+        key = (
+            (
+                node.get("property")
+                or node.get("name")
+                or node.get("itemprop")
+                or node.get("http-equiv")
+                or ""
+            )
+            .strip()
+            .lower()
+        )
         if key and key not in found:
             found[key] = node.get("content", "")
     return found

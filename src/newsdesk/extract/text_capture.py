@@ -23,8 +23,10 @@ COUNTERS = re.compile(
     rf"((?P<b>{COUNT})\s*(?P<bl>views?|reads?|comments?)?)?$",
     re.IGNORECASE,
 )
-BYLINE = re.compile(r"^(by|written by|words by)\s+(?P<name>[^|,·•]{2,60}?)\s*([|,·•]\s*(?P<rest>.*))?$",
-                    re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(by|written by|words by)\s+(?P<name>[^|,·•]{2,60}?)\s*([|,·•]\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
 TAIL_STARTS = {"reactions", "about-author", "comments"}
 TAGS = re.compile(r"^(tags|topics|filed under)\s*:\s*(?P<tags>.+)$", re.IGNORECASE)
 PRONOUNS = {"I", "I'm", "I've", "He", "She", "They", "We", "My", "Our", "His", "Her"}
@@ -74,8 +76,11 @@ def read_header(lines: list[str], article: ExtractedArticle) -> int:
                 article.published, article.published_local = when, local_iso(when)
             body_start = i + 1
             continue
-        if article.published is None and i == body_start and not article.teaser and _is_teaser(
-            line, lines, i
+        if (
+            article.published is None
+            and i == body_start
+            and not article.teaser
+            and _is_teaser(line, lines, i)
         ):
             article.teaser = line
             article.teaser_is_truncated = line.endswith(("...", "…"))
@@ -91,10 +96,13 @@ def _is_teaser(line: str, lines: list[str], i: int) -> bool:
 
 def read_counters(line: str) -> Counters | None:
     match = COUNTERS.match(line)
-    if not match or not match.group("b") and not match.group("al"):
+    if not match or (not match.group("b") and not match.group("al")):
         return None  # a lone unlabelled number is not a counters line
     counters = Counters()
-    for value, label in ((match.group("a"), match.group("al")), (match.group("b"), match.group("bl"))):
+    for value, label in (
+        (match.group("a"), match.group("al")),
+        (match.group("b"), match.group("bl")),
+    ):
         if value is None:
             continue
         number = _number(value)
@@ -136,7 +144,9 @@ def read_body(lines: list[str], article: ExtractedArticle) -> None:
             article.original_credit = boilerplate.original_credit(line) or ""
         elif kind == "tags":
             if match := TAGS.match(line):
-                article.tags = [t.strip() for t in re.split(r"[,;]", match.group("tags")) if t.strip()]
+                article.tags = [
+                    t.strip() for t in re.split(r"[,;]", match.group("tags")) if t.strip()
+                ]
         elif kind in boilerplate.PROMO_KINDS:
             article.inline_promos_removed.append(line)
         elif kind is None:
@@ -161,7 +171,7 @@ def read_tail(lines: list[str], article: ExtractedArticle) -> None:
         if kind in ("about-author", "comments", "share") or kind in boilerplate.PROMO_KINDS:
             continue
         rest.append(line)
-    if rest and not article.authors or rest and article.authors and not article.authors[0].bio:
+    if (rest and not article.authors) or (rest and article.authors and not article.authors[0].bio):
         name, bio = split_author_box(rest)
         if name:
             known = article.authors[0] if article.authors else None

@@ -59,15 +59,15 @@ def source_for(extracted: ExtractedArticle, feed: Feed | None) -> Source:
     if not domain:
         # A saved page with no address: the site name it shows is all there is to go on.
         domain = f"saved:{slugify(extracted.site_name) or 'unknown'}"
-    name = extracted.site_name or domain
+    name = extracted.site_name or (feed.title if feed is not None else "") or domain
     source = Source.objects.filter(domain=domain).first()
     if source is None:
         homepage = f"{urlsplit(page_url).scheme}://{urlsplit(page_url).netloc}/" if page_url else ""
         source = Source.objects.create(
             name=name, slug=unique_slug(Source, name), domain=domain, homepage=homepage
         )
-    elif extracted.site_name and source.name == source.domain:
-        source.name = extracted.site_name
+    elif name != domain and source.name == source.domain:
+        source.name = name
         source.save(update_fields=["name"])
     if feed is not None and feed.source is None:
         feed.source = source
