@@ -21,6 +21,7 @@ def published() -> QuerySet[Article]:
         Article.objects.filter(status=Article.Status.PUBLISHED)
         .select_related("source", "author")
         .annotate(comment_count=Count("comments", filter=Q(comments__approved=True), distinct=True))
+        .order_by("-published_at", "-id")
     )
 
 
@@ -121,7 +122,7 @@ def source_summary(request: HttpRequest, source: Source) -> dict:
 def sources(request: HttpRequest) -> JsonResponse:
     queryset = Source.objects.annotate(
         article_count=Count("articles", filter=Q(articles__status=Article.Status.PUBLISHED))
-    )
+    ).order_by("name")
     return page_of(request, queryset, source_summary)
 
 
@@ -138,7 +139,11 @@ def author_summary(request: HttpRequest, author: Author) -> dict:
 
 @require_GET
 def authors(request: HttpRequest) -> JsonResponse:
-    queryset = Author.objects.select_related("source").annotate(
-        article_count=Count("articles", filter=Q(articles__status=Article.Status.PUBLISHED))
+    queryset = (
+        Author.objects.select_related("source")
+        .annotate(
+            article_count=Count("articles", filter=Q(articles__status=Article.Status.PUBLISHED))
+        )
+        .order_by("name")
     )
     return page_of(request, queryset, author_summary)

@@ -1,5 +1,142 @@
-from django.http import HttpRequest, HttpResponse
+"""Pages of the public site: front page, articles, authors, sources; reactions and comments."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Q, QuerySet
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from newsdesk.news.models import Article, Author, Source
+from newsdesk.site import reactions, schema
+from newsdesk.site.forms import CommentForm
+
+VISITOR_COOKIE = "newsdesk_visitor"
+VISITOR_MAX_AGE = 2 * 365 * 24 * 3600
+
+
+def listing(queryset: QuerySet[Article] | None = None) -> QuerySet[Article]:
+    """Published articles with what a listing shows, in one query."""
+    queryset = queryset if queryset is not None else Article.objects.all()
+    return (
+        queryset.filter(status=Article.Status.PUBLISHED)
+        .select_related("source", "author")
+        .annotate(
+            comment_count=Count("comments", filter=Q(comments__approved=True), distinct=True),
+            reaction_count=Count("reactions", distinct=True),
+        )
+        .order_by("-published_at", "-id")
+    )
+
+
+def paginate(request: HttpRequest, queryset: QuerySet) -> Page:
+    return Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def front(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("newsdesk")
+    return render(request, "site/front.html", {"page": paginate(request, listing())})
+
+
+def visible(request: HttpRequest, pk: int) -> Article:
+    """An article a visitor may see: published, or anything for staff."""
+    queryset = Article.objects.select_related("source", "author")
+    if not request.user.is_staff:
+        queryset = queryset.filter(status=Article.Status.PUBLISHED)
+    return get_object_or_404(queryset, pk=pk)
+
+
+def visitor_id(request: HttpRequest) -> str | None:
+    return request.get_signed_cookie(VISITOR_COOKIE, default=None, salt="visitor")
+
+
+def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    found = visible(request, pk)
+    if slug != found.slug:
+        return redirect(found, permanent=True)
+    Article.objects.filter(pk=pk).update(views=F("views") + 1)
+    found.refresh_from_db(fields=["views"])
+    comments = found.comments.filter(approved=True)
+    context = {
+        "article": found,
+        "comments": comments,
+        "form": CommentForm(),
+        "reactions": reactions.counts(found),
+        "my_reaction": reactions.current(found, visitor_id(request)),
+        "more_from_source": listing(Article.objects.filter(source=found.source).exclude(pk=pk))[:4],
+        "json_ld": schema.news_article(request, found),
+    }
+    return render(request, "site/article.html", context)
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@require_POST
+def react(request: HttpRequest, pk: int) -> HttpResponse:
+    found = visible(request, pk)
+    visitor = visitor_id(request) or secrets.token_urlsafe(16)
+    try:
+        mine = reactions.react(found, visitor, request.POST.get("kind", ""))
+    except ValueError as exc:
+        if wants_json(request):
+            return JsonResponse({"error": str(exc)}, status=400)
+        return HttpResponse(str(exc), status=400, content_type="text/plain")
+    if wants_json(request):
+        response: HttpResponse = JsonResponse({"reactions": reactions.counts(found), "mine": mine})
+    else:
+        response = redirect(found.get_absolute_url() + "#reactions")
+    response.set_signed_cookie(
+        VISITOR_COOKIE,
+        visitor,
+        salt="visitor",
+        max_age=VISITOR_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+@require_POST
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    found = visible(request, pk)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        context = {
+            "article": found,
+            "comments": found.comments.filter(approved=True),
+            "form": form,
+            "reactions": reactions.counts(found),
+            "my_reaction": reactions.current(found, visitor_id(request)),
+            "json_ld": schema.news_article(request, found),
+        }
+        return render(request, "site/article.html", context, status=400)
+    if not form.is_spam():
+        posted = form.save(commit=False)
+        posted.article = found
+        posted.approved = not settings.COMMENTS_MODERATED
+        posted.save()
+    if settings.COMMENTS_MODERATED or form.is_spam():
+        messages.info(
+            request, "Thank you. Your comment awaits moderation and will appear once approved."
+        )
+    else:
+        messages.success(request, "Thank you. Your comment is published.")
+    return redirect(found.get_absolute_url() + "#comments")
+
+
+def author(request: HttpRequest, slug: str) -> HttpResponse:
+    found = get_object_or_404(Author.objects.select_related("source"), slug=slug)
+    page = paginate(request, listing(found.articles.all()))
+    return render(request, "site/author.html", {"author": found, "page": page})
+
+
+def source(request: HttpRequest, slug: str) -> HttpResponse:
+    found = get_object_or_404(Source, slug=slug)
+    page = paginate(request, listing(found.articles.all()))
+    return render(request, "site/source.html", {"source": found, "page": page})

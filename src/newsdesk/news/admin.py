@@ -1,0 +1,181 @@
+"""The editors' desk in Django's admin: outlets and feeds, articles, comments, failures."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from newsdesk.news.models import Article, Author, Comment, Feed, PageError, Reaction, Source
+
+admin.site.site_header = "newsdesk editors"
+admin.site.site_title = "newsdesk"
+
+
+class FeedInline(admin.TabularInline):
+    model = Feed
+    fields = ["url", "active", "last_fetched_at", "last_status", "last_items", "last_error"]
+    readonly_fields = ["last_fetched_at", "last_status", "last_items", "last_error"]
+    extra = 0
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "domain", "homepage"]
+    search_fields = ["name", "domain"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [FeedInline]
+
+
+class FailingFilter(admin.SimpleListFilter):
+    title = "health"
+    parameter_name = "health"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("failing", "Failing"), ("ok", "Working")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Feed]) -> QuerySet[Feed]:
+        if self.value() == "failing":
+            return queryset.filter(error_count__gt=0)
+        if self.value() == "ok":
+            return queryset.filter(error_count=0)
+        return queryset
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = [
+        "url",
+        "source",
+        "active",
+        "last_fetched_at",
+        "last_status",
+        "last_items",
+        "error_count",
+        "last_error",
+    ]
+    list_filter = [FailingFilter, "active", "source"]
+    search_fields = ["url", "title"]
+    readonly_fields = [
+        "etag",
+        "last_modified",
+        "last_fetched_at",
+        "last_status",
+        "last_items",
+        "last_error",
+        "error_count",
+    ]
+
+
+@admin.action(description="Publish the selected articles")
+def publish(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Article]
+) -> None:
+    count = queryset.update(status=Article.Status.PUBLISHED)
+    modeladmin.message_user(request, f"{count} articles published.", messages.SUCCESS)
+
+
+@admin.action(description="Unpublish the selected articles")
+def unpublish(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Article]
+) -> None:
+    count = queryset.update(status=Article.Status.UNPUBLISHED)
+    modeladmin.message_user(request, f"{count} articles unpublished.", messages.SUCCESS)
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "source", "author", "status", "published_at", "confidence", "views"]
+    list_filter = ["status", "source"]
+    search_fields = ["title", "teaser", "body_text", "canonical_url"]
+    date_hierarchy = "published_at"
+    actions = [publish, unpublish]
+    list_select_related = ["source", "author"]
+    raw_id_fields = ["author", "feed"]
+    readonly_fields = [
+        "url",
+        "canonical_url",
+        "content_hash",
+        "fetched_at",
+        "updated_at",
+        "views",
+        "confidence",
+        "extracted",
+    ]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["title", "slug", "teaser", "status", "source", "author", "published_at"]},
+        ),
+        ("Body", {"fields": ["body_html", "body_text", "image_url", "language"]}),
+        (
+            "Where it came from",
+            {
+                "fields": [
+                    "url",
+                    "canonical_url",
+                    "feed",
+                    "content_hash",
+                    "fetched_at",
+                    "updated_at",
+                    "confidence",
+                    "views",
+                ]
+            },
+        ),
+        ("Extractor output", {"classes": ["collapse"], "fields": ["extracted"]}),
+    ]
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "source"]
+    search_fields = ["name", "bio"]
+    list_filter = ["source"]
+
+
+@admin.action(description="Approve the selected comments")
+def approve(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Comment]
+) -> None:
+    count = queryset.update(approved=True)
+    modeladmin.message_user(request, f"{count} comments approved.", messages.SUCCESS)
+
+
+@admin.action(description="Withdraw approval of the selected comments")
+def unapprove(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Comment]
+) -> None:
+    count = queryset.update(approved=False)
+    modeladmin.message_user(request, f"{count} comments withdrawn.", messages.SUCCESS)
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["name", "article", "created_at", "approved", "text"]
+    list_filter = ["approved"]
+    search_fields = ["name", "text"]
+    actions = [approve, unapprove]
+    list_select_related = ["article"]
+    raw_id_fields = ["article"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(PageError)
+class PageErrorAdmin(ReadOnlyAdmin):
+    list_display = ["url", "stage", "error", "attempts", "last_attempt_at", "feed"]
+    list_filter = ["stage", "feed"]
+    search_fields = ["url", "error"]
+
+
+@admin.register(Reaction)
+class ReactionAdmin(ReadOnlyAdmin):
+    list_display = ["article", "kind", "created_at"]
+    list_filter = ["kind"]

@@ -1,0 +1,13 @@
+"""Settings for the test run: a throwaway data directory, set before the real settings load."""
+
+import os
+import tempfile
+
+os.environ.setdefault("NEWSDESK_DATA_DIR", tempfile.mkdtemp(prefix="newsdesk-test-"))
+# Tests fetch from servers they start on loopback.
+os.environ.setdefault("NEWSDESK_FETCH_ALLOW_PRIVATE", "true")
+
+from newsdesk.settings import *  # noqa: E402, F403
+from newsdesk.settings import STATIC_ROOT  # noqa: E402
+
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
