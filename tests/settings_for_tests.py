@@ -7,7 +7,7 @@ os.environ.setdefault("NEWSDESK_DATA_DIR", tempfile.mkdtemp(prefix="newsdesk-tes
 # Tests fetch from servers they start on loopback.
 os.environ.setdefault("NEWSDESK_FETCH_ALLOW_PRIVATE", "true")
 
-from newsdesk.settings import *  # noqa: E402, F403
-from newsdesk.settings import STATIC_ROOT  # noqa: E402
+from newsdesk.settings import *  # noqa: F403
+from newsdesk.settings import STATIC_ROOT
 
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,46 @@
+"""Editors publish, unpublish and moderate from the admin."""
+
+import pytest
+
+from newsdesk.news.models import Article, Comment, PageError
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.invalid", "pw"))
+    return client
+
+
+@pytest.mark.django_db
+def test_publish_and_unpublish_actions(editor_client, make_article):
+    held = make_article(1, confidence=0.1)
+    assert held.status == Article.Status.REVIEW
+    url = "/admin/news/article/"
+    editor_client.post(url, {"action": "publish", "_selected_action": [held.pk]})
+    assert Article.objects.get().status == Article.Status.PUBLISHED
+    editor_client.post(url, {"action": "unpublish", "_selected_action": [held.pk]})
+    assert Article.objects.get().status == Article.Status.UNPUBLISHED
+
+
+@pytest.mark.django_db
+def test_approve_comments_action(editor_client, make_article):
+    comment = Comment.objects.create(article=make_article(1), name="Kim", text="Hello")
+    editor_client.post("/admin/news/comment/", {"action": "approve", "_selected_action": [comment.pk]})
+    comment.refresh_from_db()
+    assert comment.approved
+
+
+@pytest.mark.django_db
+def test_admin_pages_render(editor_client, make_article):
+    make_article(1)
+    PageError.objects.create(url="https://harbour.example/broken", stage="fetch", error="HTTP 500")
+    for path in ["/admin/", "/admin/news/article/", "/admin/news/feed/?health=failing",
+                 "/admin/news/pageerror/", "/admin/news/source/", "/admin/news/comment/"]:
+        response = editor_client.get(path)
+        assert response.status_code == 200, path
+    assert "HTTP 500" in editor_client.get("/admin/news/pageerror/").content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_needs_login(client):
+    assert client.get("/admin/news/article/").status_code == 302

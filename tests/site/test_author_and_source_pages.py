@@ -1,0 +1,30 @@
+"""Author and source pages list their published articles."""
+
+import pytest
+
+from newsdesk.news.models import Article
+
+
+@pytest.mark.django_db
+def test_author_page_lists_their_articles_with_bio(client, make_article):
+    first = make_article(1)
+    make_article(2, authors=[])
+    html = client.get(first.author.get_absolute_url()).content.decode()
+    assert "Ana covers the port." in html
+    assert "Ferry story 1" in html and "Ferry story 2" not in html
+
+
+@pytest.mark.django_db
+def test_source_page_lists_published_articles_only(client, make_article):
+    first = make_article(1)
+    hidden = make_article(2)
+    Article.objects.filter(pk=hidden.pk).update(status=Article.Status.UNPUBLISHED)
+    make_article(3, url="https://ledger.example/a/3", site_name="Valley Ledger")
+    html = client.get(first.source.get_absolute_url()).content.decode()
+    assert "Ferry story 1" in html
+    assert "Ferry story 2" not in html and "Ferry story 3" not in html
+
+
+@pytest.mark.django_db
+def test_unknown_author_is_404(client):
+    assert client.get("/authors/nobody/").status_code == 404
