@@ -50,8 +50,8 @@ class Summary:
             self.errors.append(error)
 
     def line(self) -> str:
-        parts = [f"{self.counts[k]} {k}" for k in ("new", "updated", "unchanged", "failed")]
-        return ", ".join(parts)
+        kinds = ["new", "updated", "unchanged", "merged", "failed"]
+        return ", ".join(f"{self.counts[k]} {k}" for k in kinds if k != "merged" or self.counts[k])
 
 
 # --- One page -------------------------------------------------------------------------------

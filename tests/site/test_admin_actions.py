@@ -25,7 +25,9 @@ def test_publish_and_unpublish_actions(editor_client, make_article):
 @pytest.mark.django_db
 def test_approve_comments_action(editor_client, make_article):
     comment = Comment.objects.create(article=make_article(1), name="Kim", text="Hello")
-    editor_client.post("/admin/news/comment/", {"action": "approve", "_selected_action": [comment.pk]})
+    editor_client.post(
+        "/admin/news/comment/", {"action": "approve", "_selected_action": [comment.pk]}
+    )
     comment.refresh_from_db()
     assert comment.approved
 
@@ -34,8 +36,14 @@ def test_approve_comments_action(editor_client, make_article):
 def test_admin_pages_render(editor_client, make_article):
     make_article(1)
     PageError.objects.create(url="https://harbour.example/broken", stage="fetch", error="HTTP 500")
-    for path in ["/admin/", "/admin/news/article/", "/admin/news/feed/?health=failing",
-                 "/admin/news/pageerror/", "/admin/news/source/", "/admin/news/comment/"]:
+    for path in [
+        "/admin/",
+        "/admin/news/article/",
+        "/admin/news/feed/?health=failing",
+        "/admin/news/pageerror/",
+        "/admin/news/source/",
+        "/admin/news/comment/",
+    ]:
         response = editor_client.get(path)
         assert response.status_code == 200, path
     assert "HTTP 500" in editor_client.get("/admin/news/pageerror/").content.decode()

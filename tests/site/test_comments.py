@@ -52,6 +52,8 @@ def test_honeypot_comment_is_dropped(client, make_article):
 @override_settings(COMMENTS_MODERATED=False)
 def test_hostile_comment_is_shown_as_text(client, make_article):
     article = make_article(1)
-    html = post(client, article, name="<b>x</b>", text="<script>alert('x')</script>").content.decode()
+    html = post(
+        client, article, name="<b>x</b>", text="<script>alert('x')</script>"
+    ).content.decode()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html

@@ -96,6 +96,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("about-author", r"^about the (author|writer)s?\s*:?$"),
         ("tags", r"^(tags|topics|filed under)\s*:"),
+        ("navigation", r"^([\w&'’ -]{1,24}\s*[|·•»›]\s*){2,}[\w&'’ -]{1,24}$"),
         (
             "follow",
             r"^follow (us|me|[\w .]{1,40}) on (twitter|x|facebook|instagram|linkedin"

@@ -14,6 +14,7 @@ import html as html_escape
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import html as lxml_html
@@ -86,7 +87,7 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         include_tables=True,
         include_images=False,
         include_links=False,
-        deduplicate=True,
+        deduplicate=False,
     )
     if document is None or document.body is None:
         return ExtractedArticle(title=meta.title, url=url, format="html")
@@ -115,7 +116,7 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         authors=authors,
         url=url,
         canonical_url=meta.canonical_url or url,
-        site_name=meta.site_name or document.sitename or "",
+        site_name=meta.site_name or site_name_of(document.sitename, url),
         language=meta.language or document.language or "",
         image=Image(url=image_url) if image_url else None,
         images=[Image(url=image_url)] if image_url else [],
@@ -128,6 +129,12 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     )
     article.confidence = confidence(article, structured=meta.structured)
     return article
+
+
+def site_name_of(guess: str | None, url: str) -> str:
+    """trafilatura's site name, unless it is only the host name it fell back to."""
+    parts = urlsplit(url)
+    return "" if not guess or guess in (parts.netloc, parts.hostname) else guess
 
 
 def visible_date(tree: lxml_html.HtmlElement) -> datetime | None:

@@ -38,6 +38,9 @@ def parse_text_capture(text: str, url: str = "") -> ExtractedArticle:
     """Read a plain-text capture of an article page; an unreadable one gives an empty body."""
     lines = [" ".join(line.replace("\u00a0", " ").split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
+    # Menus and banners captured above the headline are not the headline.
+    while lines and boilerplate.classify(lines[0]) is not None:
+        lines.pop(0)
     if not lines:
         return ExtractedArticle(title="", url=url, format="text")
 

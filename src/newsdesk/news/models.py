@@ -113,6 +113,22 @@ class Article(models.Model):
         return reverse("article", args=[self.pk, self.slug])
 
 
+class Appearance(models.Model):
+    """One page an article was read from: the original, or a copy another outlet published."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="appearances")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="appearances")
+    url = models.CharField(max_length=1000, unique=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    first_seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["published_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.article} at {self.source}"
+
+
 class Reaction(models.Model):
     """One visitor's reaction to one article; a visitor may change it, never add a second."""
 

@@ -16,9 +16,9 @@ from django.utils.text import slugify
 
 from newsdesk.extract.article import ExtractedArticle
 from newsdesk.extract.sanitize import clean_html, paragraphs_to_html
-from newsdesk.news.models import Article, Author, Feed, PageError, Source
+from newsdesk.news.models import Appearance, Article, Author, Feed, PageError, Source
 
-Outcome = Literal["new", "updated", "unchanged"]
+Outcome = Literal["new", "updated", "unchanged", "merged"]
 
 
 @dataclass
@@ -119,7 +119,34 @@ def save_article(
     ) or Article.objects.select_for_update().filter(content_hash=digest).first()
 
     source = source_for(extracted, feed)
+    when = published_at(extracted, hints)
+    if existing is not None and existing.source_id != source.pk and when >= existing.published_at:
+        # Another outlet's later copy: the earlier article keeps the credit, the copy is noted.
+        article, outcome = existing, "merged"
+    else:
+        took_over = existing is not None and existing.source_id != source.pk
+        article, outcome = _write(existing, extracted, source, feed, hints, digest, canonical)
+        if took_over:
+            outcome = "merged"  # the earlier publication arrived after its copy, and took over
+    Appearance.objects.update_or_create(
+        url=extracted.url or article.canonical_url,
+        defaults={"article": article, "source": source, "published_at": when},
+    )
+    PageError.objects.filter(url__in={extracted.url, canonical} - {""}).delete()
+    return article, outcome
+
+
+def _write(
+    existing: Article | None,
+    extracted: ExtractedArticle,
+    source: Source,
+    feed: Feed | None,
+    hints: Hints,
+    digest: str,
+    canonical: str,
+) -> tuple[Article, Outcome]:
     fields = {
+        "source": source,
         "title": (extracted.title or hints.title).strip()[:500],
         "teaser": extracted.teaser.strip(),
         "body_html": clean_html(extracted.body_html or paragraphs_to_html(extracted.body)),
@@ -133,7 +160,6 @@ def save_article(
     }
     if existing is None:
         article = Article.objects.create(
-            source=source,
             feed=feed,
             url=extracted.url or canonical,
             canonical_url=canonical or f"urn:sha256:{digest}",
@@ -146,26 +172,24 @@ def save_article(
             ),
             **fields,
         )
-        outcome: Outcome = "new"
-    else:
-        article = existing
-        # The body is compared by hash, so re-flowed whitespace is no change.
-        changed = article.content_hash != digest or any(
-            getattr(article, name) != value
-            for name, value in fields.items()
-            if name not in ("extracted", "body_html", "body_text")
-        )
-        if changed:
-            for name, value in fields.items():
-                setattr(article, name, value)
-            article.content_hash = digest
-            article.slug = slugify(article.title)[:220] or "article"
-            article.updated_at = timezone.now()
-        article.fetched_at = timezone.now()
-        article.save()
-        outcome = "updated" if changed else "unchanged"
-    PageError.objects.filter(url__in={extracted.url, canonical} - {""}).delete()
-    return article, outcome
+        return article, "new"
+    article = existing
+    # The body is compared by hash, so re-flowed whitespace is no change.
+    changed = article.content_hash != digest or any(
+        getattr(article, name) != value
+        for name, value in fields.items()
+        if name not in ("extracted", "body_html", "body_text")
+    )
+    if changed:
+        for name, value in fields.items():
+            setattr(article, name, value)
+        article.url = extracted.url or article.url
+        article.content_hash = digest
+        article.slug = slugify(article.title)[:220] or "article"
+        article.updated_at = timezone.now()
+    article.fetched_at = timezone.now()
+    article.save()
+    return article, "updated" if changed else "unchanged"
 
 
 def record_error(url: str, stage: str, error: str, feed: Feed | None = None) -> PageError:

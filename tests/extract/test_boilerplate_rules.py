@@ -1,0 +1,67 @@
+"""Boilerplate rules: what they drop, and the real prose they must keep."""
+
+import pytest
+
+from newsdesk.extract.boilerplate import classify, is_promo_line, original_credit, reactions_in
+
+BOILERPLATE = [
+    ("MATT WALSH’S ‘AM I RACIST?’ COMING TO DAILYWIRE+ OCT. 28", "promo"),
+    ("GET 50% OFF NORTHLINE+ THIS WEEK ONLY", "promo"),
+    ("READ MORE: Port Alder mayor calls for calm as talks resume", "read-more"),
+    ("Related: Inside the coalition maths", "read-more"),
+    ("Sign up for our newsletter to get the day's news in your inbox.", "newsletter"),
+    ("Subscribe to the Dispatch Daily briefing for the stories that matter.", "newsletter"),
+    ("Download our app to get breaking news alerts.", "app"),
+    ("Click here to get Morning Wire Premium free for 30 days.", "click-here"),
+    ("Share this story: Facebook Twitter Email", "share"),
+    ("12 comments — join the conversation", "comments"),
+    ("Comments (3)", "comments"),
+    ("We use cookies to give you the best experience on our site.", "cookies"),
+    ("Photo: Harbour Post / Staff", "image-credit"),
+    ("What's Your Reaction?", "reactions"),
+    ("About the author", "about-author"),
+    ("Advertisement", "advertisement"),
+    ("Home | News | Business | Sport", "navigation"),
+    ("This article originally appeared in The Harbour Post.", "original-credit"),
+]
+
+PROSE = [
+    "NATO allies met in Brussels on Tuesday.",
+    "“We are seeing evidence that there are North Korean troops that have gone to Russia,” Austin said.",
+    "The U.S. and the DPRK have not spoken since 2019.",
+    "The fire started at 2am.",
+    "Readers can subscribe to the council's flood alerts, which are free, the mayor said.",
+    "Share prices fell 14 percent on the Kestrel exchange.",
+    "“WE WILL NOT BE MOVED,” the crowd chanted outside parliament.",
+    "Photographers were kept behind a barrier for most of the day.",
+    "The company said it would read more widely into the data before deciding.",
+    "About 300 people were told to leave their homes.",
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), BOILERPLATE)
+def test_boilerplate_is_recognised(line, kind):
+    assert classify(line) == kind
+
+
+@pytest.mark.parametrize("line", PROSE)
+def test_prose_is_kept(line):
+    assert classify(line) is None
+    assert not is_promo_line(line)
+
+
+def test_original_credit_names_the_outlet():
+    assert original_credit("This article originally appeared in The Capital Courier.") == (
+        "The Capital Courier"
+    )
+    assert original_credit("Originally published by Valley Ledger") == "Valley Ledger"
+    assert original_credit("The council originally appeared keen on the plan.") is None
+
+
+def test_reactions_are_read_in_page_order_with_counts():
+    assert reactions_in(["like 3", "wow", "7 sad", "share", "love"]) == [
+        "like",
+        "wow",
+        "sad",
+        "love",
+    ]

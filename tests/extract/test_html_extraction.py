@@ -1,0 +1,94 @@
+"""HTML pages: body without furniture, author box, reactions, counters, metadata."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsdesk.extract.html import extract_html
+
+PAGES = Path(__file__).parent / "pages"
+
+
+@pytest.fixture(scope="module")
+def strike():
+    return extract_html(
+        (PAGES / "harbour-strike.html").read_bytes(), "https://harbour.example/news/x?utm=1"
+    )
+
+
+def test_body_is_the_article_only(strike):
+    assert len(strike.body) == 5
+    assert strike.body[0].startswith("Dock workers in Port Alder voted on Sunday")
+    text = strike.text
+    for unwanted in (
+        "READ MORE",
+        "SAVE 40%",
+        "cookies",
+        "Share:",
+        "What's Your Reaction",
+        "covers the port and the city council",
+        "Ferry resumes",
+        "© Harbour Post",
+    ):
+        assert unwanted not in text
+
+
+def test_promos_are_reported(strike):
+    assert strike.inline_promos_removed == [
+        "READ MORE: Port Alder mayor calls for calm as talks resume",
+        "SAVE 40% ON YOUR FIRST YEAR OF HARBOUR POST DIGITAL",
+    ]
+
+
+def test_metadata(strike):
+    assert strike.title == "Dock strike ends after nine days"
+    assert strike.teaser == "Workers return on Monday after a deal on shift pay."
+    assert strike.published.astimezone(UTC) == datetime(2026, 3, 3, 8, 30, tzinfo=UTC)
+    assert strike.published_local == "2026-03-03T09:30"
+    assert strike.site_name == "Harbour Post"
+    assert strike.canonical_url == "https://harbour.example/news/dock-strike-ends"
+    assert strike.language == "en"
+
+
+def test_page_furniture(strike):
+    assert strike.author.name == "Ana Ruiz"
+    assert (
+        strike.author.bio == "Ana Ruiz covers the port and the city council for the Harbour Post."
+    )
+    assert strike.reactions_offered == ["like", "dislike", "love", "funny", "angry", "sad", "wow"]
+    assert (strike.counters.views, strike.counters.comments) == (1204, 3)
+
+
+def test_body_html_is_sanitised():
+    page = (
+        "<html><head><title>T</title></head><body><article><h1>Storm warning issued</h1>"
+        + "<p>The weather office warned of gales along the coast on Friday, and ferries were cancelled"
+        " for the rest of the day as a precaution.</p>"
+        * 4
+        + "<p onclick='alert(1)'>Crews <script>alert(2)</script>stood by at the harbour all night, "
+        "the fire service said in a statement on Friday evening.</p></article></body></html>"
+    )
+    article = extract_html(page)
+    assert "<script" not in article.body_html and "onclick" not in article.body_html
+    assert "alert" not in article.body_html
+
+
+def test_latin1_page_is_decoded_by_its_meta_charset():
+    paragraph = (
+        "Léa Fontaine’s report – on the café strike – was read widely across the region today."
+    )
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Café strike</title></head><body><article>'
+        "<h1>Café strike</h1>" + f"<p>{paragraph}</p>" * 5 + "</article></body></html>"
+    ).encode("cp1252")
+    article = extract_html(page)
+    assert article.body[0] == paragraph
+
+
+@pytest.mark.parametrize(
+    "page", [b"", b"\x00\x01\x02", b"<html></html>", b"<?xml version='1.0'?><x/>"]
+)
+def test_hostile_or_empty_pages_give_an_empty_article(page):
+    article = extract_html(page)
+    assert article.body == []
