@@ -27,7 +27,7 @@ BOILERPLATE = [
 
 PROSE = [
     "NATO allies met in Brussels on Tuesday.",
-    "“We are seeing evidence that there are North Korean troops that have gone to Russia,” Austin said.",
+    "“We are seeing evidence that there are troops that have gone to Russia,” Austin said.",
     "The U.S. and the DPRK have not spoken since 2019.",
     "The fire started at 2am.",
     "Readers can subscribe to the council's flood alerts, which are free, the mayor said.",

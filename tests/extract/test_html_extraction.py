@@ -63,8 +63,8 @@ def test_page_furniture(strike):
 def test_body_html_is_sanitised():
     page = (
         "<html><head><title>T</title></head><body><article><h1>Storm warning issued</h1>"
-        + "<p>The weather office warned of gales along the coast on Friday, and ferries were cancelled"
-        " for the rest of the day as a precaution.</p>"
+        + "<p>The weather office warned of gales along the coast on Friday, and ferries were"
+        " cancelled for the rest of the day as a precaution.</p>"
         * 4
         + "<p onclick='alert(1)'>Crews <script>alert(2)</script>stood by at the harbour all night, "
         "the fire service said in a statement on Friday evening.</p></article></body></html>"
