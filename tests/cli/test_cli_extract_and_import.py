@@ -14,17 +14,36 @@ FIXTURES = Path(__file__).resolve().parents[1] / "extract"
 CAPTURE = FIXTURES / "captures" / "republished-with-credit.txt"
 PAGE = FIXTURES / "pages" / "harbour-strike.html"
 FIELDS = {
-    "title", "teaser", "teaser_is_truncated", "published", "published_local", "updated", "author",
-    "authors", "body", "body_html", "reactions_offered", "counters", "site_name", "url",
-    "canonical_url", "language", "image", "images", "tags", "inline_promos_removed",
-    "original_credit", "format", "confidence",
+    "title",
+    "teaser",
+    "teaser_is_truncated",
+    "published",
+    "published_local",
+    "updated",
+    "author",
+    "authors",
+    "body",
+    "body_html",
+    "reactions_offered",
+    "counters",
+    "site_name",
+    "url",
+    "canonical_url",
+    "language",
+    "image",
+    "images",
+    "tags",
+    "inline_promos_removed",
+    "original_credit",
+    "format",
+    "confidence",
 }
 
 
 def test_extract_prints_one_json_object_with_the_documented_fields(capsys):
     assert main(["extract", str(CAPTURE)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert FIELDS <= set(data)
+    assert set(data) >= FIELDS
     assert data["title"] == "Rail union agrees deal to end weekend strikes"
     assert data["author"]["name"] == "Marco Diaz"
     assert data["format"] == "text"

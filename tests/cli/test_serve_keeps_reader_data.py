@@ -11,7 +11,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-CAPTURE = Path(__file__).resolve().parents[1] / "extract" / "captures" / "republished-with-credit.txt"
+CAPTURE = (
+    Path(__file__).resolve().parents[1] / "extract" / "captures" / "republished-with-credit.txt"
+)
 
 
 def free_port() -> int:
@@ -22,8 +24,12 @@ def free_port() -> int:
 
 def newsdesk(env: dict, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "newsdesk.cli", *args], env=env, capture_output=True, text=True,
-        timeout=120, check=True,
+        [sys.executable, "-m", "newsdesk.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
 
 
@@ -31,8 +37,10 @@ class Server:
     def __init__(self, env: dict, port: int) -> None:
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "newsdesk.cli", "serve", "--port", str(port)], env=env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            [sys.executable, "-m", "newsdesk.cli", "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -51,7 +59,11 @@ class Server:
 
 @pytest.fixture
 def env(tmp_path):
-    return {**os.environ, "NEWSDESK_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "newsdesk.settings"}
+    return {
+        **os.environ,
+        "NEWSDESK_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
+    }
 
 
 def test_reaction_and_comment_survive_restart(env):
@@ -64,14 +76,23 @@ def test_reaction_and_comment_survive_restart(env):
         path = re.search(r'href="(/articles/\d+/[\w-]+/)"', front).group(1)
         page = client.get(path).text
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        react = client.post(path.rsplit("/", 2)[0] + "/react", data={"kind": "wow", "csrfmiddlewaretoken": token})
+        react = client.post(
+            path.rsplit("/", 2)[0] + "/react", data={"kind": "wow", "csrfmiddlewaretoken": token}
+        )
         assert react.status_code == 200
-        client.post(path.rsplit("/", 2)[0] + "/comment",
-                    data={"name": "Kim", "text": "Kept across restarts", "csrfmiddlewaretoken": token})
+        client.post(
+            path.rsplit("/", 2)[0] + "/comment",
+            data={"name": "Kim", "text": "Kept across restarts", "csrfmiddlewaretoken": token},
+        )
     finally:
         server.stop()
-    newsdesk(env, "manage", "shell", "-c",
-             "from newsdesk.news.models import Comment; Comment.objects.update(approved=True)")
+    newsdesk(
+        env,
+        "manage",
+        "shell",
+        "-c",
+        "from newsdesk.news.models import Comment; Comment.objects.update(approved=True)",
+    )
     server = Server(env, port)
     try:
         page = client.get(path).text

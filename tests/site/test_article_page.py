@@ -72,3 +72,17 @@ def test_json_ld_and_opengraph_describe_the_article(client, make_article):
     assert data["author"]["name"] == "Ana Ruiz"
     assert "<script>alert(1)" not in html
     assert '<meta property="og:title" content="Dock &lt;/script&gt;' in html
+
+
+@pytest.mark.django_db
+def test_copies_elsewhere_are_listed_as_also_published(client, make_article):
+    article = make_article(1)
+    make_article(
+        1,
+        url="https://copycat.example/p/1",
+        site_name="Copycat Daily",
+        published=article.published_at.replace(hour=20),
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'Also published by <a href="https://copycat.example/p/1"' in html
+    assert "Copycat Daily" in html

@@ -69,6 +69,7 @@ def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "my_reaction": reactions.current(found, visitor_id(request)),
         "more_from_source": listing(Article.objects.filter(source=found.source).exclude(pk=pk))[:4],
         "json_ld": schema.news_article(request, found),
+        "also_published": found.appearances.exclude(source=found.source).select_related("source"),
     }
     return render(request, "site/article.html", context)
 
