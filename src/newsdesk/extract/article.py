@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 
 REACTIONS = ("like", "dislike", "love", "funny", "angry", "sad", "wow")
 
@@ -69,6 +70,8 @@ class ExtractedArticle:
         """The stable JSON form documented in the README."""
         data = asdict(self)
         data["author"] = asdict(self.author) if self.author else None
+        host = urlsplit(self.canonical_url or self.url).netloc
+        data["source"] = {"name": self.site_name or host or None, "domain": host or None}
         for key in ("published", "updated"):
             value = getattr(self, key)
             data[key] = value.isoformat() if value else None
