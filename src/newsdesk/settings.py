@@ -119,6 +119,8 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("NEWSDESK_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
+# Links typed into the admin without a scheme are taken as https (Django 6 default).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"

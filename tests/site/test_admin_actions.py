@@ -30,11 +30,16 @@ def test_approve_comments_action(editor_client, make_article):
     )
     comment.refresh_from_db()
     assert comment.approved
+    editor_client.post(
+        "/admin/news/comment/", {"action": "unapprove", "_selected_action": [comment.pk]}
+    )
+    comment.refresh_from_db()
+    assert not comment.approved
 
 
 @pytest.mark.django_db
 def test_admin_pages_render(editor_client, make_article):
-    make_article(1)
+    article = make_article(1)
     PageError.objects.create(url="https://harbour.example/broken", stage="fetch", error="HTTP 500")
     for path in [
         "/admin/",
@@ -43,10 +48,15 @@ def test_admin_pages_render(editor_client, make_article):
         "/admin/news/pageerror/",
         "/admin/news/source/",
         "/admin/news/comment/",
+        "/admin/news/reaction/",
+        "/admin/news/author/",
+        f"/admin/news/article/{article.pk}/change/",
     ]:
         response = editor_client.get(path)
         assert response.status_code == 200, path
     assert "HTTP 500" in editor_client.get("/admin/news/pageerror/").content.decode()
+    change_page = editor_client.get(f"/admin/news/article/{article.pk}/change/").content.decode()
+    assert "https://harbour.example/news/1" in change_page  # its appearances are listed
 
 
 @pytest.mark.django_db

@@ -17,8 +17,12 @@ def test_article_page_shows_every_part(client, make_article):
     assert "Teaser 1." in html
     assert "<p>First paragraph of story 1.</p>" in html
     assert 'datetime="2026-03-01T08:01:00+00:00"' in html
-    assert 'href="https://harbour.example/news/1"' in html and "Originally published by" in html
-    assert "Ana covers the port." in html
+    assert "Originally published by <a" in html and ">Harbour Post</a>" in html
+    assert (
+        '<a href="https://harbour.example/news/1" rel="nofollow noopener">original article</a>'
+        in html
+    )
+    assert "Ana covers the port." in html and f'href="{article.author.get_absolute_url()}"' in html
     for kind in ("like", "dislike", "love", "funny", "angry", "sad", "wow"):
         assert f'value="{kind}"' in html
     assert 'name="text"' in html

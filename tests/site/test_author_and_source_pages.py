@@ -1,6 +1,7 @@
 """Author and source pages list their published articles."""
 
 import pytest
+from django.test import override_settings
 
 from newsdesk.news.models import Article
 
@@ -21,6 +22,7 @@ def test_source_page_lists_published_articles_only(client, make_article):
     Article.objects.filter(pk=hidden.pk).update(status=Article.Status.UNPUBLISHED)
     make_article(3, url="https://ledger.example/a/3", site_name="Valley Ledger")
     html = client.get(first.source.get_absolute_url()).content.decode()
+    assert 'href="https://harbour.example/"' in html
     assert "Ferry story 1" in html
     assert "Ferry story 2" not in html and "Ferry story 3" not in html
 
@@ -28,3 +30,13 @@ def test_source_page_lists_published_articles_only(client, make_article):
 @pytest.mark.django_db
 def test_unknown_author_is_404(client):
     assert client.get("/authors/nobody/").status_code == 404
+
+
+@pytest.mark.django_db
+@override_settings(PAGE_SIZE=2)
+def test_author_page_is_paginated(client, make_article):
+    articles = [make_article(n) for n in range(1, 4)]
+    url = articles[0].author.get_absolute_url()
+    assert "Ferry story 3" in client.get(url).content.decode()
+    second = client.get(url + "?page=2").content.decode()
+    assert "Ferry story 1" in second and "Ferry story 3" not in second

@@ -36,15 +36,29 @@ def test_without_moderation_comment_appears_at_once(client, make_article):
 def test_empty_comment_is_refused_with_the_form_shown(client, make_article):
     article = make_article(1)
     response = client.post(f"/articles/{article.pk}/comment", {"name": "K", "text": " "})
+    html = response.content.decode()
     assert response.status_code == 400
-    assert "This field is required." in response.content.decode()
+    assert "Your comment was not posted." in html
+    assert "This field is required." in html
+    assert "Please give a name of at least two letters." in html
+    assert "<h1>Ferry story 1</h1>" in html
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_overlong_comment_is_refused(client, make_article):
+    article = make_article(1)
+    response = client.post(f"/articles/{article.pk}/comment", {"name": "Kim", "text": "x" * 5001})
+    assert response.status_code == 400
+    assert "at most 5000 characters" in response.content.decode()
     assert not Comment.objects.exists()
 
 
 @pytest.mark.django_db
 def test_honeypot_comment_is_dropped(client, make_article):
     article = make_article(1)
-    post(client, article, name="Bot", text="Buy now", website="http://spam.example")
+    response = post(client, article, name="Bot", text="Buy now", website="http://spam.example")
+    assert "awaits moderation" in response.content.decode()
     assert not Comment.objects.exists()
 
 

@@ -1,6 +1,7 @@
 """Reactions: one per visitor per article, changeable, with or without JavaScript."""
 
 import pytest
+from django.test import Client
 
 from newsdesk.news.models import Reaction
 
@@ -29,9 +30,7 @@ def test_choosing_another_reaction_switches_it(client, make_article):
 
 
 @pytest.mark.django_db
-def test_two_visitors_count_separately(client, make_article, django_user_model):
-    from django.test import Client
-
+def test_two_visitors_count_separately(client, make_article):
     article = make_article(1)
     react(client, article, "sad")
     data = react(Client(), article, "sad").json()
@@ -44,6 +43,7 @@ def test_plain_form_post_redirects_back(client, make_article):
     response = react(client, article, "funny", as_json=False)
     assert response.status_code == 302
     assert response["Location"] == article.get_absolute_url() + "#reactions"
+    assert "newsdesk_visitor" in response.cookies
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'class="reaction chosen" aria-pressed="true" data-kind="funny"' in html
 

@@ -6,7 +6,16 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from newsdesk.news.models import Article, Author, Comment, Feed, PageError, Reaction, Source
+from newsdesk.news.models import (
+    Appearance,
+    Article,
+    Author,
+    Comment,
+    Feed,
+    PageError,
+    Reaction,
+    Source,
+)
 
 admin.site.site_header = "newsdesk editors"
 admin.site.site_title = "newsdesk"
@@ -14,8 +23,16 @@ admin.site.site_title = "newsdesk"
 
 class FeedInline(admin.TabularInline):
     model = Feed
-    fields = ["url", "active", "last_fetched_at", "last_status", "last_items", "last_error"]
-    readonly_fields = ["last_fetched_at", "last_status", "last_items", "last_error"]
+    fields = [
+        "url",
+        "active",
+        "last_fetched_at",
+        "last_status",
+        "last_items",
+        "error_count",
+        "last_error",
+    ]
+    readonly_fields = ["last_fetched_at", "last_status", "last_items", "error_count", "last_error"]
     extra = 0
 
 
@@ -55,6 +72,7 @@ class FeedAdmin(admin.ModelAdmin):
         "last_error",
     ]
     list_filter = [FailingFilter, "active", "source"]
+    list_select_related = ["source"]
     search_fields = ["url", "title"]
     readonly_fields = [
         "etag",
@@ -83,6 +101,19 @@ def unpublish(
     modeladmin.message_user(request, f"{count} articles unpublished.", messages.SUCCESS)
 
 
+class AppearanceInline(admin.TabularInline):
+    """Every page the article was read from, the original and any copies."""
+
+    model = Appearance
+    fields = ["source", "url", "published_at", "first_seen_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "source", "author", "status", "published_at", "confidence", "views"]
@@ -92,6 +123,7 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = [publish, unpublish]
     list_select_related = ["source", "author"]
     raw_id_fields = ["author", "feed"]
+    inlines = [AppearanceInline]
     readonly_fields = [
         "url",
         "canonical_url",
@@ -132,6 +164,8 @@ class AuthorAdmin(admin.ModelAdmin):
     list_display = ["name", "source"]
     search_fields = ["name", "bio"]
     list_filter = ["source"]
+    list_select_related = ["source"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.action(description="Approve the selected comments")
@@ -172,6 +206,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class PageErrorAdmin(ReadOnlyAdmin):
     list_display = ["url", "stage", "error", "attempts", "last_attempt_at", "feed"]
     list_filter = ["stage", "feed"]
+    list_select_related = ["feed"]
     search_fields = ["url", "error"]
 
 
@@ -179,3 +214,4 @@ class PageErrorAdmin(ReadOnlyAdmin):
 class ReactionAdmin(ReadOnlyAdmin):
     list_display = ["article", "kind", "created_at"]
     list_filter = ["kind"]
+    list_select_related = ["article"]

@@ -7,44 +7,32 @@ import secrets
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from newsdesk.news.models import Article, Author, Source
-from newsdesk.site import reactions, schema
+from newsdesk.site import listings, reactions, schema
 from newsdesk.site.forms import CommentForm
 
 VISITOR_COOKIE = "newsdesk_visitor"
 VISITOR_MAX_AGE = 2 * 365 * 24 * 3600
-
-
-def listing(queryset: QuerySet[Article] | None = None) -> QuerySet[Article]:
-    """Published articles with what a listing shows, in one query."""
-    queryset = queryset if queryset is not None else Article.objects.all()
-    return (
-        queryset.filter(status=Article.Status.PUBLISHED)
-        .select_related("source", "author")
-        .annotate(
-            comment_count=Count("comments", filter=Q(comments__approved=True), distinct=True),
-            reaction_count=Count("reactions", distinct=True),
-        )
-        .order_by("-published_at", "-id")
-    )
+MORE_FROM_SOURCE = 4
 
 
 def paginate(request: HttpRequest, queryset: QuerySet) -> Page:
     return Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+@require_GET
 def front(request: HttpRequest) -> HttpResponse:
-    return render(request, "site/front.html", {"page": paginate(request, listing())})
+    return render(request, "site/front.html", {"page": paginate(request, listings.front_page())})
 
 
 def visible(request: HttpRequest, pk: int) -> Article:
     """An article a visitor may see: published, or anything for staff."""
-    queryset = Article.objects.select_related("source", "author")
+    queryset = Article.objects.select_related("source", "author__source")
     if not request.user.is_staff:
         queryset = queryset.filter(status=Article.Status.PUBLISHED)
     return get_object_or_404(queryset, pk=pk)
@@ -54,24 +42,37 @@ def visitor_id(request: HttpRequest) -> str | None:
     return request.get_signed_cookie(VISITOR_COOKIE, default=None, salt="visitor")
 
 
+def render_article(
+    request: HttpRequest, article: Article, form: CommentForm, status: int = 200
+) -> HttpResponse:
+    counts = reactions.counts(article)
+    context = {
+        "article": article,
+        "comments": article.comments.filter(approved=True),
+        "form": form,
+        "reactions": counts,
+        "reaction_total": sum(counts.values()),
+        "my_reaction": reactions.current(article, visitor_id(request)),
+        "also_published": article.appearances.exclude(source=article.source).select_related(
+            "source"
+        ),
+        "more_from_source": listings.published(
+            Article.objects.filter(source=article.source).exclude(pk=article.pk)
+        )[:MORE_FROM_SOURCE],
+        "json_ld": schema.news_article(request, article),
+    }
+    return render(request, "site/article.html", context, status=status)
+
+
+@require_GET
 def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     found = visible(request, pk)
     if slug != found.slug:
         return redirect(found, permanent=True)
+    # Counted in the database, so simultaneous readers never overwrite each other's view.
     Article.objects.filter(pk=pk).update(views=F("views") + 1)
     found.refresh_from_db(fields=["views"])
-    comments = found.comments.filter(approved=True)
-    context = {
-        "article": found,
-        "comments": comments,
-        "form": CommentForm(),
-        "reactions": reactions.counts(found),
-        "my_reaction": reactions.current(found, visitor_id(request)),
-        "more_from_source": listing(Article.objects.filter(source=found.source).exclude(pk=pk))[:4],
-        "json_ld": schema.news_article(request, found),
-        "also_published": found.appearances.exclude(source=found.source).select_related("source"),
-    }
-    return render(request, "site/article.html", context)
+    return render_article(request, found, CommentForm())
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -99,6 +100,7 @@ def react(request: HttpRequest, pk: int) -> HttpResponse:
         max_age=VISITOR_MAX_AGE,
         httponly=True,
         samesite="Lax",
+        secure=request.is_secure(),
     )
     return response
 
@@ -108,15 +110,8 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     found = visible(request, pk)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        context = {
-            "article": found,
-            "comments": found.comments.filter(approved=True),
-            "form": form,
-            "reactions": reactions.counts(found),
-            "my_reaction": reactions.current(found, visitor_id(request)),
-            "json_ld": schema.news_article(request, found),
-        }
-        return render(request, "site/article.html", context, status=400)
+        return render_article(request, found, form, status=400)
+    # A robot that filled the hidden field is told the same as everyone and its comment dropped.
     if not form.is_spam():
         posted = form.save(commit=False)
         posted.article = found
@@ -131,13 +126,15 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(found.get_absolute_url() + "#comments")
 
 
+@require_GET
 def author(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Author.objects.select_related("source"), slug=slug)
-    page = paginate(request, listing(found.articles.all()))
+    page = paginate(request, listings.published(found.articles.all()))
     return render(request, "site/author.html", {"author": found, "page": page})
 
 
+@require_GET
 def source(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Source, slug=slug)
-    page = paginate(request, listing(found.articles.all()))
+    page = paginate(request, listings.published(found.articles.all()))
     return render(request, "site/source.html", {"source": found, "page": page})
