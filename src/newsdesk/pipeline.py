@@ -138,7 +138,9 @@ def read_feed(response: Response, fetcher: Fetcher) -> ParsedFeed:
 
 def is_current(entry: FeedEntry) -> bool:
     """An entry already stored, and not updated since, is not fetched again."""
-    article = Article.objects.filter(Q(url=entry.url) | Q(canonical_url=entry.url)).first()
+    article = Article.objects.filter(
+        Q(url=entry.url) | Q(canonical_url=entry.url) | Q(appearances__url=entry.url)
+    ).first()
     if article is None:
         return False
     return not (entry.updated and entry.updated > article.fetched_at)

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 import pytest
+from rows import body, headline
 
 from newsdesk.extract.article import Author, ExtractedArticle
 from newsdesk.news.models import Article
@@ -13,9 +14,9 @@ from newsdesk.news.store import save_article
 def make_article():
     def make(n: int = 1, **changes) -> Article:
         fields = dict(
-            title=f"Ferry story {n}",
+            title=headline(n),
             teaser=f"Teaser {n}.",
-            body=[f"First paragraph of story {n}.", "Second paragraph."],
+            body=body(n),
             url=f"https://harbour.example/news/{n}",
             site_name="Harbour Post",
             published=datetime(2026, 3, 1, 8, n % 60, tzinfo=UTC),

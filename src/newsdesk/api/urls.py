@@ -5,6 +5,8 @@ from django.urls import path
 from newsdesk.api import views
 
 urlpatterns = [
+    path("stories", views.stories, name="api-stories"),
+    path("stories/<int:pk>", views.story, name="api-story"),
     path("articles", views.articles, name="api-articles"),
     path("articles/<int:pk>", views.article, name="api-article"),
     path("sources", views.sources, name="api-sources"),

@@ -1,4 +1,4 @@
-"""The read-only JSON API: articles, sources and authors, paginated by cursor-free page numbers."""
+"""The read-only JSON API: stories, articles, sources and authors, paginated by page number."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from newsdesk.extract.article import REACTIONS
-from newsdesk.news.models import Article, Author, Source
+from newsdesk.news.models import Appearance, Article, Author, Source, Story
 
 
 def published() -> QuerySet[Article]:
     return (
         Article.objects.filter(status=Article.Status.PUBLISHED)
-        .select_related("source", "author")
+        .select_related("source", "author", "story")
         .annotate(comment_count=Count("comments", filter=Q(comments__approved=True), distinct=True))
         .order_by("-published_at", "-id")
     )
@@ -44,6 +44,15 @@ def article_summary(request: HttpRequest, article: Article) -> dict:
         "original_url": article.url or None,
         "canonical_url": article.canonical_url,
         "image": article.image_url or None,
+        "story": (
+            {
+                "id": article.story.pk,
+                "headline": article.story.headline,
+                "api_url": absolute(request, f"/api/stories/{article.story.pk}"),
+            }
+            if article.story
+            else None
+        ),
         "views": article.views,
         "comments": article.comment_count,
         "url": absolute(request, article.get_absolute_url()),
@@ -102,6 +111,16 @@ def article(request: HttpRequest, pk: int) -> JsonResponse:
             "body": found.extracted.get("body", []),
             "body_html": found.body_html,
             "reactions": {kind: counts.get(kind, 0) for kind in REACTIONS},
+            "appearances": [
+                {
+                    "source": appearance.source.name,
+                    "url": appearance.url,
+                    "published": (
+                        appearance.published_at.isoformat() if appearance.published_at else None
+                    ),
+                }
+                for appearance in found.appearances.select_related("source")
+            ],
             "extracted": found.extracted,
         }
     )
@@ -147,3 +166,36 @@ def authors(request: HttpRequest) -> JsonResponse:
         .order_by("name")
     )
     return page_of(request, queryset, author_summary)
+
+
+def story_summary(request: HttpRequest, story: Story) -> dict:
+    return {
+        "id": story.pk,
+        "headline": story.headline,
+        "first_seen": story.first_seen_at.isoformat(),
+        "last_updated": story.last_updated_at.isoformat(),
+        "articles": story.article_count,
+        "outlets": story.outlet_count,
+        "url": absolute(request, story.get_absolute_url()),
+        "api_url": absolute(request, f"/api/stories/{story.pk}"),
+    }
+
+
+def stories_with_news() -> QuerySet[Story]:
+    return Story.objects.filter(articles__status=Article.Status.PUBLISHED).distinct()
+
+
+@require_GET
+def stories(request: HttpRequest) -> JsonResponse:
+    return page_of(request, stories_with_news().order_by("-last_updated_at", "-id"), story_summary)
+
+
+@require_GET
+def story(request: HttpRequest, pk: int) -> JsonResponse:
+    found = get_object_or_404(stories_with_news(), pk=pk)
+    data = story_summary(request, found)
+    timeline = published().filter(story=found).order_by("published_at", "id")
+    copies = Appearance.objects.filter(article__story=found).select_related("source")
+    data["outlet_names"] = sorted({a.source.name for a in copies})
+    data["timeline"] = [article_summary(request, a) for a in timeline]
+    return JsonResponse(data)

@@ -1,4 +1,4 @@
-"""The editors' desk in Django's admin: outlets and feeds, articles, comments, failures."""
+"""The editors' desk in Django's admin: outlets, feeds, stories, articles, comments, failures."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from newsdesk.news import stories
 from newsdesk.news.models import (
     Appearance,
     Article,
@@ -15,6 +16,7 @@ from newsdesk.news.models import (
     PageError,
     Reaction,
     Source,
+    Story,
 )
 
 admin.site.site_header = "newsdesk editors"
@@ -114,15 +116,34 @@ class AppearanceInline(admin.TabularInline):
         return False
 
 
+@admin.action(description="Split the selected articles into a story of their own")
+def split_story(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Article]
+) -> None:
+    story = stories.split(list(queryset.select_related("story")))
+    modeladmin.message_user(
+        request, f"{story.article_count} articles now form “{story}”.", messages.SUCCESS
+    )
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "source", "author", "status", "published_at", "confidence", "views"]
+    list_display = [
+        "title",
+        "source",
+        "story",
+        "author",
+        "status",
+        "published_at",
+        "confidence",
+        "views",
+    ]
     list_filter = ["status", "source"]
     search_fields = ["title", "teaser", "body_text", "canonical_url"]
     date_hierarchy = "published_at"
-    actions = [publish, unpublish]
-    list_select_related = ["source", "author"]
-    raw_id_fields = ["author", "feed"]
+    actions = [publish, unpublish, split_story]
+    list_select_related = ["source", "author", "story"]
+    raw_id_fields = ["author", "feed", "story"]
     inlines = [AppearanceInline]
     readonly_fields = [
         "url",
@@ -137,7 +158,18 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["title", "slug", "teaser", "status", "source", "author", "published_at"]},
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "teaser",
+                    "status",
+                    "source",
+                    "author",
+                    "published_at",
+                    "story",
+                ]
+            },
         ),
         ("Body", {"fields": ["body_html", "body_text", "image_url", "language"]}),
         (
@@ -157,6 +189,53 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         ("Extractor output", {"classes": ["collapse"], "fields": ["extracted"]}),
     ]
+
+    def save_model(self, request: HttpRequest, obj: Article, form: object, change: bool) -> None:
+        was = Article.objects.filter(pk=obj.pk).values_list("story", flat=True).first()
+        super().save_model(request, obj, form, change)
+        if change and was != obj.story_id:
+            # Moved by hand: grouping must keep it there from now on.
+            stories.move(obj, obj.story, Story.objects.filter(pk=was).first())
+
+
+class StoryArticleInline(admin.TabularInline):
+    model = Article
+    fields = ["title", "source", "published_at", "status"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    ordering = ["published_at"]
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.action(description="Merge the selected stories into one")
+def merge_stories(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Story]
+) -> None:
+    if queryset.count() < 2:
+        modeladmin.message_user(request, "Select at least two stories to merge.", messages.ERROR)
+        return
+    kept = stories.merge(list(queryset))
+    modeladmin.message_user(
+        request, f"Merged into “{kept}” ({kept.article_count} articles).", messages.SUCCESS
+    )
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ["headline", "article_count", "outlet_count", "first_seen_at", "last_updated_at"]
+    search_fields = ["headline"]
+    date_hierarchy = "last_updated_at"
+    actions = [merge_stories]
+    inlines = [StoryArticleInline]
+    fields = ["headline", "first_seen_at", "last_updated_at", "article_count", "outlet_count"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
 
 @admin.register(Author)

@@ -1,4 +1,4 @@
-"""What newsdesk stores: outlets, feeds, authors, articles, reactions, comments, page errors."""
+"""What newsdesk stores: outlets, feeds, authors, stories, articles, reactions, comments, errors."""
 
 from __future__ import annotations
 
@@ -68,6 +68,31 @@ class Author(models.Model):
         return reverse("author", args=[self.slug])
 
 
+class Story(models.Model):
+    """Articles from different outlets about one event, grouped as they arrive."""
+
+    key = models.CharField(max_length=40, unique=True, help_text="The clusterer's id.")
+    headline = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=220)
+    lead = models.ForeignKey(
+        "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    first_seen_at = models.DateTimeField(db_index=True)
+    last_updated_at = models.DateTimeField(db_index=True)
+    article_count = models.PositiveIntegerField(default=0)
+    outlet_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-last_updated_at", "-id"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return reverse("story", args=[self.pk, self.slug])
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         PUBLISHED = "published", "Published"
@@ -84,6 +109,8 @@ class Article(models.Model):
     )
     # A saved page with no address gets "urn:sha256:<content hash>" here, hence not a URLField.
     canonical_url = models.CharField(max_length=1000, unique=True)
+    # What the canonical URL's http/https, www, mobile and AMP variants share.
+    url_key = models.CharField(max_length=1000, blank=True, db_index=True, editable=False)
     content_hash = models.CharField(max_length=64, db_index=True)
     slug = models.SlugField(max_length=220)
     title = models.CharField(max_length=500)
@@ -101,6 +128,12 @@ class Article(models.Model):
     confidence = models.FloatField(default=1.0)
     views = models.PositiveIntegerField(default=0)
     extracted = models.JSONField(default=dict, help_text="The extractor's full output.")
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    # MinHash of the body's shingles (128 unsigned 64-bit values), for finding near-copies.
+    minhash = models.BinaryField(default=b"", editable=False)
+    shingle_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -127,6 +160,22 @@ class Appearance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article} at {self.source}"
+
+
+class StoryDecision(models.Model):
+    """An editor's word on where an article belongs, which later grouping must respect."""
+
+    class Kind(models.TextChoices):
+        PIN = "pin", "Belongs to"
+        FORBID = "forbid", "Never in"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="decisions")
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="decisions")
+    kind = models.CharField(max_length=6, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]
 
 
 class Reaction(models.Model):

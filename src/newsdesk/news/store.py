@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -16,7 +14,10 @@ from django.utils.text import slugify
 
 from newsdesk.extract.article import ExtractedArticle
 from newsdesk.extract.sanitize import clean_html, paragraphs_to_html
+from newsdesk.news import copies, stories
 from newsdesk.news.models import Appearance, Article, Author, Feed, PageError, Source
+from newsdesk.understand.duplicates import Signature, signature
+from newsdesk.understand.urls import canonical_url, url_key
 
 Outcome = Literal["new", "updated", "unchanged", "merged"]
 
@@ -28,12 +29,6 @@ class Hints:
     title: str = ""
     author: str = ""
     published: datetime | None = None
-
-
-def content_hash(paragraphs: list[str]) -> str:
-    """Hash of the body with whitespace and case folded, so re-flowed copies hash alike."""
-    folded = re.sub(r"\s+", " ", " ".join(paragraphs)).strip().lower()
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
 def host_of(url: str) -> str:
@@ -108,32 +103,69 @@ def published_at(extracted: ExtractedArticle, hints: Hints) -> datetime:
 def save_article(
     extracted: ExtractedArticle, *, feed: Feed | None = None, hints: Hints | None = None
 ) -> tuple[Article, Outcome]:
-    """Insert or update the article; views, reactions, comments and editors' choices are kept."""
-    hints = hints or Hints()
-    canonical = extracted.canonical_url or extracted.url
-    digest = content_hash(extracted.body)
-    existing = (
-        Article.objects.select_for_update().filter(canonical_url=canonical).first()
-        if canonical
-        else None
-    ) or Article.objects.select_for_update().filter(content_hash=digest).first()
+    """Insert or update the article; views, reactions, comments and editors' choices are kept.
 
+    The same article is found again by its address (any variant of its canonical URL),
+    by its exact body, or by a body near enough to be a syndicated copy of it.
+    """
+    hints = hints or Hints()
+    canonical = canonical_url(extracted.url, extracted.canonical_url)
+    sig = signature("\n".join(extracted.body))
+    key = url_key(canonical)
+    locked = Article.objects.select_for_update()
+    existing = (
+        (locked.filter(url_key=key).first() if key else None)
+        or locked.filter(content_hash=sig.content_hash).first()
+        or copies.find_copy(sig)
+    )
     source = source_for(extracted, feed)
     when = published_at(extracted, hints)
-    if existing is not None and existing.source_id != source.pk and when >= existing.published_at:
-        # Another outlet's later copy: the earlier article keeps the credit, the copy is noted.
+    if (
+        existing is not None
+        and existing.source_id != source.pk
+        and not takes_credit(extracted, source, when, existing)
+    ):
+        # Another outlet's copy: the original keeps the credit, the copy is noted.
         article, outcome = existing, "merged"
     else:
         took_over = existing is not None and existing.source_id != source.pk
-        article, outcome = _write(existing, extracted, source, feed, hints, digest, canonical)
+        article, outcome = _write(existing, extracted, source, feed, hints, sig, canonical)
         if took_over:
-            outcome = "merged"  # the earlier publication arrived after its copy, and took over
+            outcome = "merged"  # the original arrived after its copy, and took over
     Appearance.objects.update_or_create(
         url=extracted.url or article.canonical_url,
         defaults={"article": article, "source": source, "published_at": when},
     )
+    if outcome == "new":
+        stories.assign(article)
+    elif article.story is not None:
+        stories.refresh(article.story)
     PageError.objects.filter(url__in={extracted.url, canonical} - {""}).delete()
     return article, outcome
+
+
+def names(credit: str, source: Source) -> bool:
+    """Whether an "originally appeared in" credit names this outlet."""
+    credit = credit.casefold().removeprefix("the ").strip()
+    return bool(credit) and credit in {
+        source.name.casefold().removeprefix("the ").strip(),
+        source.domain.casefold(),
+    }
+
+
+def takes_credit(
+    extracted: ExtractedArticle, source: Source, when: datetime, existing: Article
+) -> bool:
+    """Whether a newly read page, rather than the stored article, is the original.
+
+    A copy that names its original ("this article originally appeared in X") settles it;
+    otherwise the earlier publication is the original.
+    """
+    if names(extracted.original_credit, existing.source):
+        return False
+    if names(existing.extracted.get("original_credit") or "", source):
+        return True
+    return when < existing.published_at
 
 
 def _write(
@@ -142,7 +174,7 @@ def _write(
     source: Source,
     feed: Feed | None,
     hints: Hints,
-    digest: str,
+    sig: Signature,
     canonical: str,
 ) -> tuple[Article, Outcome]:
     fields = {
@@ -162,8 +194,11 @@ def _write(
         article = Article.objects.create(
             feed=feed,
             url=extracted.url or canonical,
-            canonical_url=canonical or f"urn:sha256:{digest}",
-            content_hash=digest,
+            canonical_url=canonical or f"urn:sha256:{sig.content_hash}",
+            url_key=url_key(canonical),
+            content_hash=sig.content_hash,
+            minhash=sig.minhash,
+            shingle_count=sig.shingles,
             slug=slugify(fields["title"])[:220] or "article",
             status=(
                 Article.Status.PUBLISHED
@@ -175,7 +210,7 @@ def _write(
         return article, "new"
     article = existing
     # The body is compared by hash, so re-flowed whitespace is no change.
-    changed = article.content_hash != digest or any(
+    changed = article.content_hash != sig.content_hash or any(
         getattr(article, name) != value
         for name, value in fields.items()
         if name not in ("extracted", "body_html", "body_text")
@@ -184,7 +219,11 @@ def _write(
         for name, value in fields.items():
             setattr(article, name, value)
         article.url = extracted.url or article.url
-        article.content_hash = digest
+        if canonical and not Article.objects.filter(canonical_url=canonical).exists():
+            # The original took over from its copy: it is known by its own address now.
+            article.canonical_url, article.url_key = canonical, url_key(canonical)
+        article.content_hash = sig.content_hash
+        article.minhash, article.shingle_count = sig.minhash, sig.shingles
         article.slug = slugify(article.title)[:220] or "article"
         article.updated_at = timezone.now()
     article.fetched_at = timezone.now()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, Model, OuterRef, QuerySet, Subquery
+from django.db.models import Count, IntegerField, Model, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from newsdesk.news.models import Article, Comment, Reaction
@@ -34,6 +34,28 @@ def published(queryset: QuerySet[Article] | None = None) -> QuerySet[Article]:
     )
 
 
+def coverage() -> QuerySet[Article]:
+    """A story's published articles in the order they appeared, for its timeline."""
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED)
+        .select_related("source", "author")
+        .order_by("published_at", "id")
+    )
+
+
 def front_page() -> QuerySet[Article]:
-    """What the front page lists; the one place to change when it lists stories instead."""
-    return published()
+    """One entry per story: its newest published article, with the story's coverage loaded.
+
+    Articles not yet grouped stand on their own.
+    """
+    newest = (
+        Article.objects.filter(story=OuterRef("story"), status=Article.Status.PUBLISHED)
+        .order_by("-published_at", "-id")
+        .values("pk")[:1]
+    )
+    return (
+        published()
+        .filter(Q(story__isnull=True) | Q(pk=Subquery(newest)))
+        .select_related("story")
+        .prefetch_related(Prefetch("story__articles", queryset=coverage(), to_attr="coverage"))
+    )

@@ -1,4 +1,4 @@
-"""Pages of the public site: front page, articles, authors, sources; reactions and comments."""
+"""Public pages: front page, stories, articles, authors, sources; reactions and comments."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import secrets
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
-from django.db.models import F, QuerySet
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.db.models import F, Prefetch, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from newsdesk.news.models import Article, Author, Source
+from newsdesk.news.models import Appearance, Article, Author, Source, Story
 from newsdesk.site import listings, reactions, schema
 from newsdesk.site.forms import CommentForm
 
@@ -32,7 +32,7 @@ def front(request: HttpRequest) -> HttpResponse:
 
 def visible(request: HttpRequest, pk: int) -> Article:
     """An article a visitor may see: published, or anything for staff."""
-    queryset = Article.objects.select_related("source", "author__source")
+    queryset = Article.objects.select_related("source", "author__source", "story")
     if not request.user.is_staff:
         queryset = queryset.filter(status=Article.Status.PUBLISHED)
     return get_object_or_404(queryset, pk=pk)
@@ -55,6 +55,11 @@ def render_article(
         "my_reaction": reactions.current(article, visitor_id(request)),
         "also_published": article.appearances.exclude(source=article.source).select_related(
             "source"
+        ),
+        "also_covered": (
+            listings.coverage().filter(story=article.story_id).exclude(pk=article.pk)
+            if article.story_id
+            else Article.objects.none()
         ),
         "more_from_source": listings.published(
             Article.objects.filter(source=article.source).exclude(pk=article.pk)
@@ -138,3 +143,25 @@ def source(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Source, slug=slug)
     page = paginate(request, listings.published(found.articles.all()))
     return render(request, "site/source.html", {"source": found, "page": page})
+
+
+@require_GET
+def story(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    found = get_object_or_404(Story, pk=pk)
+    if slug != found.slug:
+        return redirect(found, permanent=True)
+    articles = list(
+        listings.coverage()
+        .filter(story=found)
+        .prefetch_related(
+            Prefetch("appearances", queryset=Appearance.objects.select_related("source"))
+        )
+    )
+    if not articles:
+        raise Http404("No published coverage.")
+    outlets = {}
+    for item in articles:
+        for appearance in item.appearances.all():
+            outlets.setdefault(appearance.source.pk, appearance.source)
+    context = {"story": found, "articles": articles, "outlets": sorted(outlets.values(), key=str)}
+    return render(request, "site/story.html", context)

@@ -1,0 +1,237 @@
+"""Online story clustering: each new article joins the best open story or starts one."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_STOPWORD_TEXT = """
+    a about after again against all also am an and any are as at be because been before
+    being between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers him his how i if in into is it its
+    itself just me more most my no nor not now of off on once only or other our out over
+    own same she should so some such than that the their them then there these they this
+    those through to too under until up very was we were what when where which while who
+    whom why will with would you your says said say new news report reports update live
+    video watch photos amid over vs via
+"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+SIGNAL_WEIGHTS = {"title": 0.5, "body": 0.3, "entities": 0.2}
+Vectors = dict[str, dict[str, float]]  # signal name → unit-length term weights
+BODY_WORDS = 200  # the lede carries the event; later paragraphs drift into background
+
+
+def _stem(word: str) -> str:
+    # Plural and possessive endings only: headlines vary these most, and a heavier
+    # stemmer merges unrelated words in short texts.
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def terms(text: str, limit: int | None = None) -> list[str]:
+    """Content words of a text, lowercased and lightly stemmed."""
+    words = _WORD.findall(text.lower())
+    if limit is not None:
+        words = words[:limit]
+    return [_stem(w) for w in words if w not in _STOPWORDS and len(w) > 1]
+
+
+@dataclass(frozen=True)
+class Item:
+    """What the clusterer needs from an article."""
+
+    key: str
+    title: str
+    body: str = ""
+    entities: tuple[str, ...] = ()
+    outlet: str = ""
+    published: float | None = None  # seconds since the epoch
+
+
+@dataclass
+class Story:
+    """An open story as the clusterer holds it; ids are the key of the founding article."""
+
+    id: str
+    headline: str
+    first_seen: float | None
+    last_updated: float | None
+    outlets: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    # Per signal: summed unit vectors of the members, and that sum's squared norm.
+    centroids: dict[str, dict[str, float]] = field(default_factory=dict)
+    norms: dict[str, float] = field(default_factory=dict)
+    best_fit: float = 0.0  # the headline is the title of the member that fitted best
+
+
+@dataclass(frozen=True)
+class Assignment:
+    story_id: str
+    new_story: bool
+    score: float
+
+
+class StoryClusterer:
+    """Single-pass clustering with an inverted index, so cost per article stays flat.
+
+    Candidate stories come from posting lists of the article's terms, each capped to
+    the most recently updated stories; stories idle longest are closed once more
+    than `max_open` are open. Editors' decisions are honoured through `pin` and `forbid`.
+    """
+
+    def __init__(
+        self,
+        threshold: float = 0.08,
+        half_life_hours: float = 36.0,
+        max_open: int = 20_000,
+        postings_cap: int = 64,
+        signal_weights: dict[str, float] | None = None,
+    ) -> None:
+        self.threshold = threshold
+        self.half_life = half_life_hours * 3600.0
+        self.max_open = max_open
+        self.postings_cap = postings_cap
+        self.weights = dict(signal_weights or SIGNAL_WEIGHTS)
+        self.documents = 0
+        self._df: dict[str, int] = {}
+        self._postings: dict[str, OrderedDict[str, None]] = {}
+        self._open: OrderedDict[str, Story] = OrderedDict()
+        self._pins: dict[str, str] = {}
+        self._forbidden: set[tuple[str, str]] = set()
+
+    def pin(self, key: str, story_id: str) -> None:
+        """An editor put this article in this story: it goes there whenever it is assigned."""
+        self._pins[key] = story_id
+
+    def forbid(self, key: str, story_id: str) -> None:
+        """An editor took this article out of this story: it never joins it again."""
+        self._forbidden.add((key, story_id))
+
+    def story(self, story_id: str) -> Story | None:
+        return self._open.get(story_id)
+
+    def assign(self, item: Item) -> Assignment:
+        """Put a new article in the best open story, or start one with it."""
+        vectors = self._vectors(item)
+        pinned = self._pins.get(item.key)
+        if pinned is not None:
+            new_story = pinned not in self._open
+            self._join(pinned, item, vectors, 1.0)
+            return Assignment(pinned, new_story, 1.0)
+        best_id, best = "", 0.0
+        for story_id in self._candidates(vectors):
+            if (item.key, story_id) in self._forbidden:
+                continue
+            score = self._score(vectors, self._open[story_id], item.published)
+            if score > best:
+                best_id, best = story_id, score
+        if best >= self.threshold:
+            self._join(best_id, item, vectors, best)
+            return Assignment(best_id, False, best)
+        self._join(item.key, item, vectors, 0.0)
+        return Assignment(item.key, True, best)
+
+    def place(self, item: Item, story_id: str) -> None:
+        """Replay a stored assignment, e.g. to rebuild the clusterer at start-up."""
+        self._join(story_id, item, self._vectors(item), 0.0)
+
+    def _vectors(self, item: Item) -> Vectors:
+        raw = {
+            "title": terms(item.title),
+            "body": terms(item.body, BODY_WORDS) if item.body else [],
+            "entities": [e.casefold() for e in item.entities],
+        }
+        # IDF is learned as the stream runs: no corpus statistics to ship or keep in sync.
+        self.documents += 1
+        for t in {f"{name}:{t}" for name, ts in raw.items() for t in ts}:
+            self._df[t] = self._df.get(t, 0) + 1
+        vectors = {}
+        for name, ts in raw.items():
+            if ts:
+                vectors[name] = self._weigh(name, ts)
+        return vectors
+
+    def _weigh(self, name: str, ts: list[str]) -> dict[str, float]:
+        counts: dict[str, int] = {}
+        for t in ts:
+            counts[t] = counts.get(t, 0) + 1
+        n = self.documents + 1
+        vec = {
+            t: (1 + math.log(c)) * math.log(n / (1 + self._df.get(f"{name}:{t}", 0)) + 1)
+            for t, c in counts.items()
+        }
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        return {t: w / norm for t, w in vec.items()}
+
+    def _candidates(self, vectors: Vectors) -> list[str]:
+        found: dict[str, None] = {}
+        for name, vec in vectors.items():
+            for t in vec:
+                posting = self._postings.get(f"{name}:{t}")
+                if posting:
+                    for story_id in posting:
+                        if story_id in self._open:
+                            found[story_id] = None
+        return sorted(found)
+
+    def _score(self, vectors: Vectors, story: Story, when: float | None) -> float:
+        total = weight = 0.0
+        for name, vec in vectors.items():
+            centroid = story.centroids.get(name)
+            if not centroid:
+                continue
+            dot = sum(w * centroid.get(t, 0.0) for t, w in vec.items())
+            total += self.weights[name] * dot / math.sqrt(story.norms[name])
+            weight += self.weights[name]
+        score = total / weight if weight else 0.0
+        if when is not None and story.last_updated is not None:
+            score *= 0.5 ** (max(0.0, when - story.last_updated) / self.half_life)
+        return score
+
+    def _join(self, story_id: str, item: Item, vectors: Vectors, fit: float) -> None:
+        story = self._open.get(story_id)
+        if story is None:
+            story = Story(story_id, item.title, item.published, item.published)
+            self._open[story_id] = story
+            self._close_idle()
+        self._open.move_to_end(story_id)
+        story.keys.append(item.key)
+        if item.outlet and item.outlet not in story.outlets:
+            story.outlets.append(item.outlet)
+        if item.published is not None:
+            story.first_seen = min(story.first_seen or item.published, item.published)
+            story.last_updated = max(story.last_updated or item.published, item.published)
+        if fit > story.best_fit:
+            story.headline, story.best_fit = item.title, fit
+        for name, vec in vectors.items():
+            centroid = story.centroids.setdefault(name, {})
+            dot = sum(w * centroid.get(t, 0.0) for t, w in vec.items())
+            story.norms[name] = story.norms.get(name, 0.0) + 2 * dot + 1.0
+            for t, w in vec.items():
+                centroid[t] = centroid.get(t, 0.0) + w
+                posting = self._postings.setdefault(f"{name}:{t}", OrderedDict())
+                posting[story_id] = None
+                posting.move_to_end(story_id)
+                if len(posting) > self.postings_cap:
+                    posting.popitem(last=False)
+
+    def _close_idle(self) -> None:
+        while len(self._open) > self.max_open:
+            _, closed = self._open.popitem(last=False)
+            # Drop the closed story from its postings so they hold open stories only.
+            for name, centroid in closed.centroids.items():
+                for t in centroid:
+                    posting = self._postings.get(f"{name}:{t}")
+                    if posting is not None:
+                        posting.pop(closed.id, None)
+                        if not posting:
+                            del self._postings[f"{name}:{t}"]
