@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint setup
+.PHONY: demo test lint setup bench
 
 $(BIN)/newsdesk: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,3 +22,9 @@ lint: setup
 
 test: setup lint
 	$(BIN)/pytest -n 2
+
+# The benchmarks read ../shared/data; the peers they compare with install here only.
+bench: setup
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python bench/extraction
+	$(BIN)/python bench/stories --growth
