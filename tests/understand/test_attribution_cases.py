@@ -1,0 +1,128 @@
+"""Who said what, on articles written for these tests, one hard case each."""
+
+import pytest
+
+from newsdesk.understand.attribution import analyse, number, quote_spans
+
+
+def found(text: str) -> list:
+    return analyse(text).attributions
+
+
+def one(text: str, starts: str):
+    matches = [a for a in found(text) if a.text.startswith(starts)]
+    assert matches, f"no attribution starting {starts!r} in {[a.text for a in found(text)]}"
+    return matches[0]
+
+
+def test_a_quote_split_around_its_cue_is_one_speakers():
+    text = (
+        "“The bridge will reopen in May,” Mayor Hanna Berg said on Tuesday. "
+        "“Until then, the ferry runs every hour.”"
+    )
+    first = one(text, "The bridge will reopen")
+    assert (first.kind, first.speaker, first.speaker_role, first.cue) == (
+        "direct",
+        "Hanna Berg",
+        "Mayor",
+        "said",
+    )
+
+
+def test_a_quote_that_runs_over_two_paragraphs_is_one_quote():
+    text = (
+        "Harbour master Olav Dunn told the council: “Ships have waited for nine days at the "
+        "harbour mouth, and the queue grows every morning.\n\n"
+        "“We cannot clear it before the weekend, whatever we do,” he warned."
+    )
+    spans = quote_spans(text)
+    assert len(spans) == 1 and "whatever we do" in text[spans[0][0] : spans[0][1]]
+
+
+def test_a_nested_quote_stays_inside_the_outer_one():
+    text = (
+        "“When the minister told us ‘the money is there’, we believed her,” union leader "
+        "Mara Kessel said."
+    )
+    quote = one(text, "When the minister told us")
+    assert "the money is there" in quote.text and quote.speaker == "Mara Kessel"
+
+
+def test_according_to_an_outlet_with_a_speaker_credits_both():
+    text = (
+        "Two ministers plan to resign before the vote, party officials said, according to "
+        "the Valley Ledger."
+    )
+    said = one(text, "Two ministers plan to resign")
+    assert said.speaker == "party officials" and said.according_to == "Valley Ledger"
+
+
+def test_according_to_a_source_without_a_speech_verb():
+    text = "The talks collapsed late on Sunday, according to two people familiar with them."
+    item = one(text, "The talks collapsed")
+    assert item.kind == "indirect" and item.cue == "according to"
+    assert item.speaker_mention.startswith("two people")
+
+
+def test_pronouns_and_titles_refer_back_to_the_named_person():
+    text = (
+        "Finance Minister Petra Lind presented the budget on Monday.\n\n"
+        "“Every crown is accounted for,” Lind said.\n\n"
+        "Spending on schools will rise by a tenth, the minister said.\n\n"
+        "“Nobody will pay more tax this year,” she added."
+    )
+    people = {a.text[:12]: (a.speaker, a.speaker_role) for a in found(text)}
+    assert people["Every crown "] == ("Petra Lind", "Finance Minister")
+    assert people["Spending on "] == ("Petra Lind", "Finance Minister")
+    assert people["Nobody will "] == ("Petra Lind", "Finance Minister")
+
+
+def test_several_speakers_in_one_paragraph_each_get_their_quote():
+    text = (
+        "“The deal is fair and the workers deserve it,” said union leader Mara Kessel, while "
+        "port director Jonas Vik said: “We could not have paid a crown more than this.”"
+    )
+    kessel = one(text, "The deal is fair")
+    vik = one(text, "We could not have paid")
+    assert kessel.speaker == "Mara Kessel"
+    assert vik.speaker == "Jonas Vik"
+
+
+def test_plain_and_typographic_quotation_marks_are_both_read():
+    plain = 'The pier is unsafe for anyone to walk on," inspector Tove Alm said.'
+    typographic = "“The pier is unsafe for anyone to walk on,” inspector Tove Alm said."
+    assert one('"' + plain, "The pier").speaker == "Tove Alm"
+    assert one(typographic, "The pier").speaker == "Tove Alm"
+
+
+def test_an_outlet_told_a_statement_is_cited():
+    text = (
+        "“We expect the first trains in 2031,” rail agency spokeswoman Ida Moen told the "
+        "Morning Wire."
+    )
+    result = analyse(text)
+    assert result.attributions[0].according_to == "Morning Wire"
+    assert result.cited_outlets == ["Morning Wire"]
+
+
+def test_a_quoted_phrase_that_nobody_says_is_not_an_attribution():
+    text = "The two leaders signed an agreement to provide “mutual help in any emergency at sea.”"
+    assert found(text) == []
+
+
+def test_figures_carry_what_they_count():
+    result = analyse(
+        "The strike idled 1,200 dockers, and another 300 joined on Friday. Losses reached "
+        "4.5 million crowns."
+    )
+    figures = {(f["value"], f["unit"]) for f in result.figures}
+    assert (1200, "dockers") in figures and (300, "dockers") in figures
+    assert any(f["value"] == 4_500_000 for f in result.figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3,000", 3000), ("7.5 million", 7_500_000), ("$2bn", 2_000_000_000), ("12%", 12)],
+)
+def test_numbers_are_read_with_their_scale(text, value):
+    assert number(text) == value
