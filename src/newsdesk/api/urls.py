@@ -9,6 +9,8 @@ urlpatterns = [
     path("stories/<int:pk>", views.story, name="api-story"),
     path("articles", views.articles, name="api-articles"),
     path("articles/<int:pk>", views.article, name="api-article"),
+    path("speakers", views.speakers, name="api-speakers"),
+    path("speakers/<slug:slug>", views.speaker, name="api-speaker"),
     path("sources", views.sources, name="api-sources"),
     path("authors", views.authors, name="api-authors"),
 ]

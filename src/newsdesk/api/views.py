@@ -7,13 +7,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from newsdesk.extract.article import REACTIONS
-from newsdesk.news.models import Appearance, Article, Author, Source, Story
+from newsdesk.news.models import Appearance, Article, Attribution, Author, Source, Story
 
 
 def published() -> QuerySet[Article]:
@@ -111,6 +111,8 @@ def article(request: HttpRequest, pk: int) -> JsonResponse:
             "body": found.extracted.get("body", []),
             "body_html": found.body_html,
             "reactions": {kind: counts.get(kind, 0) for kind in REACTIONS},
+            "attributions": [attribution(request, a) for a in found.attributions.all()],
+            "cited_outlets": found.extracted.get("cited_outlets") or [],
             "appearances": [
                 {
                     "source": appearance.source.name,
@@ -198,4 +200,70 @@ def story(request: HttpRequest, pk: int) -> JsonResponse:
     copies = Appearance.objects.filter(article__story=found).select_related("source")
     data["outlet_names"] = sorted({a.source.name for a in copies})
     data["timeline"] = [article_summary(request, a) for a in timeline]
+    rows = Attribution.objects.filter(article__in=timeline).select_related("article__source")
+    data["citations"] = [
+        {"outlet": row.article.source.name, **attribution(request, row)} for row in rows
+    ]
     return JsonResponse(data)
+
+
+def attribution(request: HttpRequest, row: Attribution) -> dict:
+    return {
+        "kind": row.kind,
+        "text": row.text,
+        "speaker": row.speaker or None,
+        "speaker_role": row.speaker_role or None,
+        "speaker_url": (
+            absolute(request, f"/api/speakers/{row.speaker_slug}") if row.speaker_slug else None
+        ),
+        "cue": row.cue or None,
+        "according_to": row.according_to or None,
+    }
+
+
+@require_GET
+def speakers(request: HttpRequest) -> JsonResponse:
+    queryset = (
+        Attribution.objects.filter(article__status=Article.Status.PUBLISHED)
+        .exclude(speaker_slug="")
+        .values("speaker_slug")
+        .annotate(name=Max("speaker"), quotes=Count("id"), articles=Count("article", distinct=True))
+        .order_by("-quotes", "speaker_slug")
+    )
+
+    def render(request: HttpRequest, row: dict) -> dict:
+        return {
+            "name": row["name"],
+            "slug": row["speaker_slug"],
+            "quotes": row["quotes"],
+            "articles": row["articles"],
+            "url": absolute(request, f"/speakers/{row['speaker_slug']}/"),
+            "api_url": absolute(request, f"/api/speakers/{row['speaker_slug']}"),
+        }
+
+    return page_of(request, queryset, render)
+
+
+@require_GET
+def speaker(request: HttpRequest, slug: str) -> JsonResponse:
+    rows = (
+        Attribution.objects.filter(speaker_slug=slug, article__status=Article.Status.PUBLISHED)
+        .select_related("article__source")
+        .order_by("-article__published_at", "article_id", "position")
+    )
+
+    def render(request: HttpRequest, row: Attribution) -> dict:
+        return {
+            **attribution(request, row),
+            "article": {
+                "id": row.article.pk,
+                "title": row.article.title,
+                "source": row.article.source.name,
+                "published": row.article.published_at.isoformat(),
+                "api_url": absolute(request, f"/api/articles/{row.article.pk}"),
+            },
+        }
+
+    if not rows.exists():
+        return JsonResponse({"error": "nobody by that name is quoted"}, status=404)
+    return page_of(request, rows, render)

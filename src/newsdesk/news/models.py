@@ -1,4 +1,4 @@
-"""What newsdesk stores: outlets, feeds, authors, stories, articles, reactions, comments, errors."""
+"""What newsdesk stores: outlets, feeds, stories, articles, who said what, readers' input."""
 
 from __future__ import annotations
 
@@ -176,6 +176,30 @@ class StoryDecision(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+
+class Attribution(models.Model):
+    """Something an article reports someone said, as direct quote or reported speech."""
+
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quote"
+        INDIRECT = "indirect", "Reported speech"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attributions")
+    position = models.PositiveIntegerField(help_text="Order in the article.")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    text = models.TextField()
+    speaker = models.CharField(max_length=300, blank=True)
+    speaker_slug = models.SlugField(max_length=300, blank=True, db_index=True)
+    speaker_role = models.CharField(max_length=300, blank=True)
+    cue = models.CharField(max_length=60, blank=True)
+    according_to = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["article", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.speaker or 'unnamed'}: {self.text[:60]}"
 
 
 class Reaction(models.Model):

@@ -15,7 +15,15 @@ from django.utils.text import slugify
 from newsdesk.extract.article import ExtractedArticle
 from newsdesk.extract.sanitize import clean_html, paragraphs_to_html
 from newsdesk.news import copies, stories
-from newsdesk.news.models import Appearance, Article, Author, Feed, PageError, Source
+from newsdesk.news.models import (
+    Appearance,
+    Article,
+    Attribution,
+    Author,
+    Feed,
+    PageError,
+    Source,
+)
 from newsdesk.understand.duplicates import Signature, signature
 from newsdesk.understand.urls import canonical_url, url_key
 
@@ -140,8 +148,53 @@ def save_article(
         stories.assign(article)
     elif article.story is not None:
         stories.refresh(article.story)
+    if outcome != "unchanged" and article.source_id == source.pk:
+        record_attributions(article, extracted)
     PageError.objects.filter(url__in={extracted.url, canonical} - {""}).delete()
     return article, outcome
+
+
+def record_attributions(article: Article, extracted: ExtractedArticle) -> None:
+    """Keep who said what in rows of their own, so a speaker's quotes can be listed."""
+    article.attributions.all().delete()
+    known = full_names(article)
+    rows = []
+    for n, found in enumerate(extracted.attributions):
+        speaker = (found.get("speaker") or "").strip()
+        # "Dunn" here is the "Olav Dunn" other coverage of the story names in full.
+        speaker = known.get(speaker.casefold(), speaker)[:300]
+        rows.append(
+            Attribution(
+                article=article,
+                position=n,
+                kind=found.get("kind", "indirect"),
+                text=found.get("text", ""),
+                speaker=speaker,
+                speaker_slug=slugify(speaker)[:300],
+                speaker_role=(found.get("speaker_role") or "")[:300],
+                cue=(found.get("cue") or "")[:60],
+                according_to=(found.get("according_to") or "")[:300],
+            )
+        )
+    Attribution.objects.bulk_create(rows)
+
+
+def full_names(article: Article) -> dict[str, str]:
+    """Surname → full name of the people quoted elsewhere in the article's story."""
+    if article.story_id is None:
+        return {}
+    names = (
+        Attribution.objects.filter(article__story=article.story_id)
+        .exclude(article=article)
+        .values_list("speaker", flat=True)
+        .distinct()
+    )
+    found: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and words[0][:1].isupper():
+            found.setdefault(words[-1].casefold(), name)
+    return found
 
 
 def names(credit: str, source: Source) -> bool:

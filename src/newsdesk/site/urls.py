@@ -12,6 +12,7 @@ urlpatterns = [
     path("articles/<int:pk>/comment", views.comment, name="comment"),
     path("stories/<int:pk>/<slug:slug>/", views.story, name="story"),
     path("stories/<int:pk>/", views.story, {"slug": ""}, name="story-short"),
+    path("speakers/<slug:slug>/", views.speaker, name="speaker"),
     path("authors/<slug:slug>/", views.author, name="author"),
     path("sources/<slug:slug>/", views.source, name="source"),
 ]

@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from newsdesk.news.models import Appearance, Article, Author, Source, Story
+from newsdesk.news.models import Appearance, Article, Attribution, Author, Source, Story
 from newsdesk.site import listings, reactions, schema
 from newsdesk.site.forms import CommentForm
 
@@ -64,6 +64,8 @@ def render_article(
         "more_from_source": listings.published(
             Article.objects.filter(source=article.source).exclude(pk=article.pk)
         )[:MORE_FROM_SOURCE],
+        "attributions": article.attributions.all(),
+        "cited_outlets": article.extracted.get("cited_outlets") or [],
         "json_ld": schema.news_article(request, article),
     }
     return render(request, "site/article.html", context, status=status)
@@ -163,5 +165,43 @@ def story(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     for item in articles:
         for appearance in item.appearances.all():
             outlets.setdefault(appearance.source.pk, appearance.source)
-    context = {"story": found, "articles": articles, "outlets": sorted(outlets.values(), key=str)}
+    context = {
+        "story": found,
+        "articles": articles,
+        "outlets": sorted(outlets.values(), key=str),
+        "citations": citations(articles),
+    }
     return render(request, "site/story.html", context)
+
+
+def citations(articles: list[Article]) -> list[tuple[str, list[str], list[str]]]:
+    """Per outlet in a story: whom its articles quote, and which outlets they cite."""
+    speakers: dict[str, dict[str, None]] = {}
+    cited: dict[str, dict[str, None]] = {}
+    rows = Attribution.objects.filter(article__in=articles).select_related("article__source")
+    for row in rows:
+        outlet = row.article.source.name
+        if row.speaker:
+            speakers.setdefault(outlet, {})[row.speaker] = None
+        if row.according_to:
+            cited.setdefault(outlet, {})[row.according_to] = None
+    return [
+        (outlet, list(speakers.get(outlet, {})), list(cited.get(outlet, {})))
+        for outlet in sorted(speakers.keys() | cited.keys())
+    ]
+
+
+@require_GET
+def speaker(request: HttpRequest, slug: str) -> HttpResponse:
+    quotes = (
+        Attribution.objects.filter(speaker_slug=slug, article__status=Article.Status.PUBLISHED)
+        .select_related("article__source", "article__story")
+        .order_by("-article__published_at", "article_id", "position")
+    )
+    page = paginate(request, quotes)
+    if not page.object_list:
+        raise Http404("Nobody by that name is quoted.")
+    first = page.object_list[0]
+    roles = sorted({q.speaker_role for q in page.object_list if q.speaker_role})
+    context = {"name": first.speaker, "roles": roles, "page": page}
+    return render(request, "site/speaker.html", context)

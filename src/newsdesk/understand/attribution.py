@@ -287,6 +287,8 @@ def _direct(
 ) -> Attribution | None:
     text = doc.text
     cue = _cue_near(doc, start, end, in_quote)
+    # The comma before the cue belongs to the sentence, not to what was said.
+    end = start + len(text[start:end].rstrip(" ,;:\n"))
     found = Attribution("direct", text[start:end].strip(), start, end)
     if cue is None:
         return _according_to_quote(doc, found, end)

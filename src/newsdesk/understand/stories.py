@@ -20,9 +20,23 @@ _STOPWORD_TEXT = """
 """
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
-SIGNAL_WEIGHTS = {"title": 0.5, "body": 0.3, "entities": 0.2}
+# "grams" are character n-grams of the title's words: they match "bankrupt" with
+# "bankruptcy" and "Valparaiso's" with "Valparaiso" where whole words miss.
+SIGNAL_WEIGHTS = {"title": 0.5, "body": 0.3, "entities": 0.2, "grams": 0.3}
 Vectors = dict[str, dict[str, float]]  # signal name → unit-length term weights
 BODY_WORDS = 200  # the lede carries the event; later paragraphs drift into background
+GRAM = 4
+# Signals that feed the inverted index. Character n-grams are too common to find candidates
+# cheaply, so they only rescore stories that words already found.
+INDEXED = ("title", "body", "entities")
+# Cosine to a centroid falls as a story's wording widens, so without this a big, settled
+# story loses its new articles to fresh fragments; score × size^SIZE_PRIOR offsets that.
+SIZE_PRIOR = 0.3
+RESCORE = 3  # best stories by word signals that are rescored with the n-grams too
+# A story whose title centroid has this cosine with another's is the same story, split
+# early when both were too small to recognise each other.
+MERGE_AT = 0.3
+MERGE_TERMS = 10  # top centroid terms whose postings give the stories to merge with
 
 
 def _stem(word: str) -> str:
@@ -43,6 +57,18 @@ def terms(text: str, limit: int | None = None) -> list[str]:
     if limit is not None:
         words = words[:limit]
     return [_stem(w) for w in words if w not in _STOPWORDS and len(w) > 1]
+
+
+def grams(words: list[str], n: int = GRAM) -> list[str]:
+    """Character n-grams within each word, with word edges marked so prefixes count."""
+    out = []
+    for word in words:
+        padded = f"<{word}>"
+        if len(padded) <= n:
+            out.append(padded)
+        else:
+            out.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return out
 
 
 @dataclass(frozen=True)
@@ -90,7 +116,7 @@ class StoryClusterer:
 
     def __init__(
         self,
-        threshold: float = 0.08,
+        threshold: float = 0.18,
         half_life_hours: float = 36.0,
         max_open: int = 20_000,
         postings_cap: int = 64,
@@ -106,7 +132,8 @@ class StoryClusterer:
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._open: OrderedDict[str, Story] = OrderedDict()
         self._pins: dict[str, str] = {}
-        self._forbidden: set[tuple[str, str]] = set()
+        self._forbidden: dict[str, set[str]] = {}  # story id → keys kept out of it
+        self._merged: dict[str, str] = {}  # absorbed story id → the story it went into
 
     def pin(self, key: str, story_id: str) -> None:
         """An editor put this article in this story: it goes there whenever it is assigned."""
@@ -114,41 +141,56 @@ class StoryClusterer:
 
     def forbid(self, key: str, story_id: str) -> None:
         """An editor took this article out of this story: it never joins it again."""
-        self._forbidden.add((key, story_id))
+        self._forbidden.setdefault(self._resolve(story_id), set()).add(key)
 
     def story(self, story_id: str) -> Story | None:
-        return self._open.get(story_id)
+        return self._open.get(self._resolve(story_id))
 
     def assign(self, item: Item) -> Assignment:
         """Put a new article in the best open story, or start one with it."""
         vectors = self._vectors(item)
         pinned = self._pins.get(item.key)
         if pinned is not None:
+            pinned = self._resolve(pinned)
             new_story = pinned not in self._open
             self._join(pinned, item, vectors, 1.0)
             return Assignment(pinned, new_story, 1.0)
-        best_id, best = "", 0.0
+        # Word signals rank every candidate; only the leaders pay for the n-gram signal.
+        indexed = {name: vec for name, vec in vectors.items() if name in INDEXED}
+        ranked = []
         for story_id in self._candidates(vectors):
-            if (item.key, story_id) in self._forbidden:
+            if item.key in self._forbidden.get(story_id, ()):
                 continue
+            score = self._score(indexed, self._open[story_id], item.published)
+            ranked.append((-score, story_id))
+        ranked.sort()
+        best_id, best = "", 0.0
+        for _, story_id in ranked[:RESCORE]:
             score = self._score(vectors, self._open[story_id], item.published)
             if score > best:
                 best_id, best = story_id, score
         if best >= self.threshold:
             self._join(best_id, item, vectors, best)
-            return Assignment(best_id, False, best)
+            return Assignment(self._merge(best_id), False, best)
         self._join(item.key, item, vectors, 0.0)
         return Assignment(item.key, True, best)
 
     def place(self, item: Item, story_id: str) -> None:
         """Replay a stored assignment, e.g. to rebuild the clusterer at start-up."""
-        self._join(story_id, item, self._vectors(item), 0.0)
+        self._join(self._resolve(story_id), item, self._vectors(item), 0.0)
+
+    def _resolve(self, story_id: str) -> str:
+        while story_id in self._merged:
+            story_id = self._merged[story_id]
+        return story_id
 
     def _vectors(self, item: Item) -> Vectors:
+        title = terms(item.title)
         raw = {
-            "title": terms(item.title),
+            "title": title,
             "body": terms(item.body, BODY_WORDS) if item.body else [],
             "entities": [e.casefold() for e in item.entities],
+            "grams": grams(title),
         }
         # IDF is learned as the stream runs: no corpus statistics to ship or keep in sync.
         self.documents += 1
@@ -175,6 +217,8 @@ class StoryClusterer:
     def _candidates(self, vectors: Vectors) -> list[str]:
         found: dict[str, None] = {}
         for name, vec in vectors.items():
+            if name not in INDEXED:
+                continue
             for t in vec:
                 posting = self._postings.get(f"{name}:{t}")
                 if posting:
@@ -189,10 +233,16 @@ class StoryClusterer:
             centroid = story.centroids.get(name)
             if not centroid:
                 continue
-            dot = sum(w * centroid.get(t, 0.0) for t, w in vec.items())
+            # A plain loop: this is the hot path, and it beats sum() over a generator.
+            get, dot = centroid.get, 0.0
+            for t, w in vec.items():
+                c = get(t)
+                if c is not None:
+                    dot += w * c
             total += self.weights[name] * dot / math.sqrt(story.norms[name])
             weight += self.weights[name]
         score = total / weight if weight else 0.0
+        score *= len(story.keys) ** SIZE_PRIOR
         if when is not None and story.last_updated is not None:
             score *= 0.5 ** (max(0.0, when - story.last_updated) / self.half_life)
         return score
@@ -213,22 +263,93 @@ class StoryClusterer:
         if fit > story.best_fit:
             story.headline, story.best_fit = item.title, fit
         for name, vec in vectors.items():
-            centroid = story.centroids.setdefault(name, {})
-            dot = sum(w * centroid.get(t, 0.0) for t, w in vec.items())
-            story.norms[name] = story.norms.get(name, 0.0) + 2 * dot + 1.0
-            for t, w in vec.items():
-                centroid[t] = centroid.get(t, 0.0) + w
+            self._add(story, name, vec, 1.0)
+
+    def _add(self, story: Story, name: str, vec: dict[str, float], norm: float) -> None:
+        """Add a summed vector with squared norm `norm` to a story's centroid and postings."""
+        centroid = story.centroids.setdefault(name, {})
+        dot = sum(w * centroid.get(t, 0.0) for t, w in vec.items())
+        story.norms[name] = story.norms.get(name, 0.0) + 2 * dot + norm
+        indexed = name in INDEXED
+        for t, w in vec.items():
+            centroid[t] = centroid.get(t, 0.0) + w
+            if indexed:
                 posting = self._postings.setdefault(f"{name}:{t}", OrderedDict())
-                posting[story_id] = None
-                posting.move_to_end(story_id)
+                posting[story.id] = None
+                posting.move_to_end(story.id)
                 if len(posting) > self.postings_cap:
                     posting.popitem(last=False)
+
+    def _merge(self, story_id: str) -> str:
+        """Fold a growing story and its closest open story together; return the survivor."""
+        story = self._open[story_id]
+        size = len(story.keys)
+        centroid = story.centroids.get("title")
+        # At sizes 2, 4, 8, …: the centroid has changed enough to be worth another look,
+        # and the cost stays logarithmic in the story's size.
+        if size < 2 or size & (size - 1) or not centroid:
+            return story_id
+        top = sorted(centroid, key=lambda t: (-centroid[t], t))[:MERGE_TERMS]
+        found = {
+            other
+            for t in top
+            for other in self._postings.get(f"title:{t}", ())
+            if other != story_id and other in self._open
+        }
+        best_id, best = "", 0.0
+        for other_id in sorted(found):
+            other = self._open[other_id].centroids.get("title")
+            if not other:
+                continue
+            small, large = (centroid, other) if len(centroid) < len(other) else (other, centroid)
+            dot = sum(w * large.get(t, 0.0) for t, w in small.items())
+            cosine = dot / math.sqrt(story.norms["title"] * self._open[other_id].norms["title"])
+            if cosine > best:
+                best_id, best = other_id, cosine
+        if best < MERGE_AT or not self._may_merge(story_id, best_id):
+            return story_id
+        keep, gone = story, self._open[best_id]
+        if len(gone.keys) > len(keep.keys):
+            keep, gone = gone, keep
+        for name, vec in gone.centroids.items():
+            self._add(keep, name, vec, gone.norms[name])
+            if name in INDEXED:
+                for t in vec:
+                    posting = self._postings.get(f"{name}:{t}")
+                    if posting is not None:
+                        posting.pop(gone.id, None)
+        keep.keys.extend(gone.keys)
+        keep.outlets.extend(o for o in gone.outlets if o not in keep.outlets)
+        if gone.first_seen is not None:
+            keep.first_seen = min(keep.first_seen or gone.first_seen, gone.first_seen)
+        if gone.last_updated is not None:
+            keep.last_updated = max(keep.last_updated or gone.last_updated, gone.last_updated)
+        if gone.best_fit > keep.best_fit:
+            keep.headline, keep.best_fit = gone.headline, gone.best_fit
+        keep_out = self._forbidden.setdefault(keep.id, set())
+        keep_out |= self._forbidden.pop(gone.id, set())
+        del self._open[gone.id]
+        self._merged[gone.id] = keep.id
+        return keep.id
+
+    def _may_merge(self, a: str, b: str) -> bool:
+        # Editors' decisions win: stories they pinned articles to were split by hand, and
+        # an article they took out of one story must not come back through a merge.
+        if a in self._pins.values() or b in self._pins.values():
+            return False
+        for x, y in ((a, b), (b, a)):
+            out = self._forbidden.get(x)
+            if out and not out.isdisjoint(self._open[y].keys):
+                return False
+        return True
 
     def _close_idle(self) -> None:
         while len(self._open) > self.max_open:
             _, closed = self._open.popitem(last=False)
             # Drop the closed story from its postings so they hold open stories only.
             for name, centroid in closed.centroids.items():
+                if name not in INDEXED:
+                    continue
                 for t in centroid:
                     posting = self._postings.get(f"{name}:{t}")
                     if posting is not None:
