@@ -28,3 +28,4 @@ bench: setup
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python bench/extraction
 	$(BIN)/python bench/stories --growth
+	$(BIN)/python bench/attribution

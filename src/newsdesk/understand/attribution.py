@@ -8,6 +8,7 @@ article names: "Austin", "he", "the Defense secretary" all land on Lloyd Austin.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import os
 import re
@@ -134,10 +135,18 @@ def analyse(text: str, nlp: Language | None = None) -> Analysis:
     people = People(doc)
     quotes = quote_spans(text)
     in_quote = _inside(quotes, len(text))
+    doc.user_data["in_quote"] = in_quote
+    doc.user_data["text"] = text  # Doc.text joins every token anew on each use
+    doc.user_data["sentences"] = list(doc.sents)
+    cues = [
+        t
+        for t in doc
+        if t.lemma_ in QUOTE_VERBS and t.pos_ in ("VERB", "AUX") and not in_quote[t.idx]
+    ]
     result = Analysis()
     used_cues: set[int] = set()
     for start, end in quotes:
-        found = _direct(doc, start, end, in_quote, people)
+        found = _direct(doc, start, end, cues, people)
         if found is not None:
             result.attributions.append(found)
             if found.cue_start is not None:
@@ -283,10 +292,10 @@ def _apposition(name: Span) -> str:
 
 
 def _direct(
-    doc: Doc, start: int, end: int, in_quote: bytearray, people: People
+    doc: Doc, start: int, end: int, cues: list[Token], people: People
 ) -> Attribution | None:
-    text = doc.text
-    cue = _cue_near(doc, start, end, in_quote)
+    text = doc.user_data["text"]
+    cue = _cue_near(doc, start, end, cues)
     # The comma before the cue belongs to the sentence, not to what was said.
     end = start + len(text[start:end].rstrip(" ,;:\n"))
     found = Attribution("direct", text[start:end].strip(), start, end)
@@ -296,28 +305,19 @@ def _direct(
     return found
 
 
-def _cue_near(doc: Doc, start: int, end: int, in_quote: bytearray) -> Token | None:
+def _cue_near(doc: Doc, start: int, end: int, cues: list[Token]) -> Token | None:
     """The speech verb that frames a quote: right after it ("…," Austin said), else right
-    before it (Austin said: "…"), in the same sentence and outside any quote."""
-    text = doc.text
+    before it (Austin said: "…"), in the same paragraph and sentence, outside any quote."""
+    text = doc.user_data["text"]
     best: tuple[int, Token] | None = None
     paragraph_start = text.rfind("\n", 0, start) + 1
     paragraph_end = text.find("\n", end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    span = doc.char_span(paragraph_start, paragraph_end, alignment_mode="expand")
-    if span is None:
-        return None
-    for token in span:
-        if (
-            in_quote[token.idx]
-            or token.lemma_ not in QUOTE_VERBS
-            or token.pos_
-            not in (
-                "VERB",
-                "AUX",
-            )
-        ):
-            continue
+    starts = [cue.idx for cue in cues]
+    first = bisect.bisect_left(starts, paragraph_start)
+    last = bisect.bisect_left(starts, paragraph_end)
+    in_quote = doc.user_data["in_quote"]
+    for token in cues[first:last]:
         if token.idx >= end:
             between = text[end : token.idx]
             if _ends_sentence(between) or _has_quote(in_quote, end + 1, token.idx):
@@ -335,6 +335,13 @@ def _cue_near(doc: Doc, start: int, end: int, in_quote: bytearray) -> Token | No
     return best[1] if best else None
 
 
+def sentence_of(token: Token) -> Span:
+    # Token.sent walks the document's sentences on every call; this looks it up.
+    sentences: list[Span] = token.doc.user_data["sentences"]
+    starts = token.doc.user_data.setdefault("sentence_starts", [s.start for s in sentences])
+    return sentences[bisect.bisect_right(starts, token.i) - 1]
+
+
 def _ends_sentence(between: str) -> bool:
     return bool(re.search(r"[.!?][”\"’']?\s+[A-Z“\"]", between))
 
@@ -344,7 +351,7 @@ def _has_quote(in_quote: bytearray, start: int, end: int) -> bool:
 
 
 def _according_to_quote(doc: Doc, found: Attribution, end: int) -> Attribution | None:
-    tail = doc.text[end : end + 80]
+    tail = doc.user_data["text"][end : end + 80]
     match = re.match(r"[”\"’',\s]*according to ([^.,;]+)", tail)
     if match is None:
         return None
@@ -394,9 +401,13 @@ def _subject(cue: Token) -> Span | None:
 
 
 def _person_in(span: Span) -> Span | None:
-    for ent in span.ents:
-        if ent.label_ == "PERSON":
-            return ent
+    # Token entity tags, not span.ents: that rebuilds every entity of the document.
+    for token in span:
+        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+            end = token.i + 1
+            while end < len(span.doc) and span.doc[end].ent_iob_ == "I":
+                end += 1
+            return span.doc[token.i : end]
     root = span.root
     if root.pos_ == "PROPN" and root.ent_type_ in ("", "PERSON", "ORG") and root.text[:1].isupper():
         # A surname spaCy did not tag: "Austin said".
@@ -411,7 +422,7 @@ def _phrase(token: Token) -> str:
 
 def _according_to_outlet(cue: Token) -> str | None:
     """ "…, X said, according to CNN" — the outlet hangs on the cue or its clause."""
-    for token in cue.sent:
+    for token in sentence_of(cue):
         if token.lower_ == "according" and token.i + 1 < len(token.doc):
             after = token.doc[token.i + 1]
             if after.lower_ == "to":
@@ -445,7 +456,7 @@ def _indirect(doc: Doc, in_quote: bytearray, used: set[int], people: People) -> 
             if in_quote[clause.idx]:
                 continue  # a direct quote's frame
             start, end = _clause_bounds(clause, token)
-            item = Attribution("indirect", doc.text[start:end], start, end)
+            item = Attribution("indirect", doc.user_data["text"][start:end], start, end)
             _fill(item, token, people)
             if item.speaker_mention is None:
                 continue
@@ -487,7 +498,7 @@ def _according_to(
     if not objects:
         return None
     source = _phrase(objects[0])
-    sentence = according.sent
+    sentence = sentence_of(according)
     # "…, X said …, according to NBC News": the outlet is where X's statement was reported.
     for item in found:
         if sentence.start_char <= item.cue_start < sentence.end_char if item.cue_start else False:
@@ -502,13 +513,13 @@ def _according_to(
     if len(words) < 3:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    item = Attribution("indirect", doc.text[start:end], start, end)
+    item = Attribution("indirect", doc.user_data["text"][start:end], start, end)
     item.cue, item.cue_start = "according to", according.idx
     item.cue_end = to.idx + len(to.text)
     subject = objects[0]
     phrase_start = min(t.idx for t in subject.subtree)
     phrase_end = max(t.idx + len(t.text) for t in subject.subtree)
-    item.speaker_mention = doc.text[phrase_start:phrase_end]
+    item.speaker_mention = doc.user_data["text"][phrase_start:phrase_end]
     item.speaker_start, item.speaker_end = phrase_start, phrase_end
     if is_outlet(source):
         item.according_to = source
@@ -604,30 +615,35 @@ def _part_of_title(ent: Span, name: str) -> bool:
 
 def _figures(doc: Doc) -> list[dict[str, Any]]:
     figures: list[dict[str, Any]] = []
-    for sentence in doc.sents:
-        unit = None
-        for ent in sentence.ents:
-            if ent.label_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
-                continue
-            value = number(ent.text)
-            if value is None:
-                continue
-            counted = _counted(ent)
-            if ent.label_ == "PERCENT":
-                counted = "percent"
-            # "3,000 troops have left …, and another 7,000 are expected": the same unit.
-            counted = counted or unit
-            if counted:
-                unit = counted
-            figures.append(
-                {
-                    "value": value,
-                    "unit": counted,
-                    "mention": ent.text,
-                    "text": sentence.text.strip(),
-                    "start": ent.start_char,
-                }
-            )
+    sentences = doc.user_data.get("sentences") or list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
+    unit, current = None, -1
+    for ent in doc.ents:
+        if ent.label_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+            continue
+        index = bisect.bisect_right(starts, ent.start) - 1
+        sentence = sentences[index]
+        if index != current:
+            unit, current = None, index  # a unit carries over within its sentence only
+        value = number(ent.text)
+        if value is None:
+            continue
+        counted = _counted(ent)
+        if ent.label_ == "PERCENT":
+            counted = "percent"
+        # "3,000 troops have left …, and another 7,000 are expected": the same unit.
+        counted = counted or unit
+        if counted:
+            unit = counted
+        figures.append(
+            {
+                "value": value,
+                "unit": counted,
+                "mention": ent.text,
+                "text": sentence.text.strip(),
+                "start": ent.start_char,
+            }
+        )
     return figures
 
 

@@ -111,7 +111,9 @@ class StoryClusterer:
 
     Candidate stories come from posting lists of the article's terms, each capped to
     the most recently updated stories; stories idle longest are closed once more
-    than `max_open` are open. Editors' decisions are honoured through `pin` and `forbid`.
+    than `max_open` are open. A story that grows is checked against the stories its top
+    terms find, and the two are merged when their centroids are close: the smaller one's id
+    then resolves to the survivor. Editors' decisions are honoured through `pin` and `forbid`.
     """
 
     def __init__(
@@ -161,16 +163,20 @@ class StoryClusterer:
         for story_id in self._candidates(vectors):
             if item.key in self._forbidden.get(story_id, ()):
                 continue
-            score = self._score(indexed, self._open[story_id], item.published)
+            story = self._open[story_id]
+            score = self._score(indexed, story, item.published) * self._prior(story)
             ranked.append((-score, story_id))
         ranked.sort()
-        best_id, best = "", 0.0
+        best_id, best, fit = "", 0.0, 0.0
         for _, story_id in ranked[:RESCORE]:
-            score = self._score(vectors, self._open[story_id], item.published)
+            story = self._open[story_id]
+            similarity = self._score(vectors, story, item.published)
+            score = similarity * self._prior(story)
             if score > best:
-                best_id, best = story_id, score
+                best_id, best, fit = story_id, score, similarity
         if best >= self.threshold:
-            self._join(best_id, item, vectors, best)
+            # The headline follows similarity alone, so it does not drift to late members.
+            self._join(best_id, item, vectors, fit)
             return Assignment(self._merge(best_id), False, best)
         self._join(item.key, item, vectors, 0.0)
         return Assignment(item.key, True, best)
@@ -242,10 +248,13 @@ class StoryClusterer:
             total += self.weights[name] * dot / math.sqrt(story.norms[name])
             weight += self.weights[name]
         score = total / weight if weight else 0.0
-        score *= len(story.keys) ** SIZE_PRIOR
         if when is not None and story.last_updated is not None:
             score *= 0.5 ** (max(0.0, when - story.last_updated) / self.half_life)
         return score
+
+    @staticmethod
+    def _prior(story: Story) -> float:
+        return len(story.keys) ** SIZE_PRIOR
 
     def _join(self, story_id: str, item: Item, vectors: Vectors, fit: float) -> None:
         story = self._open.get(story_id)
@@ -326,8 +335,8 @@ class StoryClusterer:
             keep.last_updated = max(keep.last_updated or gone.last_updated, gone.last_updated)
         if gone.best_fit > keep.best_fit:
             keep.headline, keep.best_fit = gone.headline, gone.best_fit
-        keep_out = self._forbidden.setdefault(keep.id, set())
-        keep_out |= self._forbidden.pop(gone.id, set())
+        if gone.id in self._forbidden:
+            self._forbidden.setdefault(keep.id, set()).update(self._forbidden.pop(gone.id))
         del self._open[gone.id]
         self._merged[gone.id] = keep.id
         return keep.id
