@@ -41,6 +41,13 @@ SPEECH_VERBS = words(
     acknowledge
     """
 )
+# Verbs of wanting, planning and taking a stance: their object is what someone holds.
+STANCE_VERBS = words(
+    """
+    want plan intend seek demand call cite propose push support oppose accuse blame
+    criticize criticise question defend reject welcome praise vow pledge promise urge
+    """
+)
 # Verbs that say and do not merely think: enough for a direct quote on their own.
 QUOTE_VERBS = SPEECH_VERBS - {"believe", "think", "expect", "hope", "fear", "worry", "call"}
 PRONOUNS = {"he": "m", "she": "f", "they": "", "i": "", "we": ""}
@@ -62,7 +69,11 @@ OUTLET_WORDS = re.compile(
 )
 QUOTE_OPEN = "“«„"
 QUOTE_CLOSE = "”»"
-MIN_QUOTE_WORDS = 4  # shorter quoted bits are titles and scare quotes, not statements
+MIN_QUOTE_WORDS = 4  # without a speech verb, shorter quoted bits are titles and scare quotes
+# "“…” ― Pamela Padilla": a quote signed with a dash.
+DASH_CREDIT = re.compile(r"[”\"’']?\s*[―—–]\s*((?:[A-Z][\w.’'-]*\s?){1,4})")
+# "PENCE: Well, look…" and "Pat Caddell: Voters Worried…": a name, a colon, their words.
+COLON_LINE = re.compile(r"(?m)^[ \t]*[\"“]?((?:[A-Z][\w.’'-]*[ \t]?){1,4}):[ \t]+(\S.*)$")
 NUMBER_WORDS = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3}
 
 
@@ -147,11 +158,21 @@ def analyse(text: str, nlp: Language | None = None) -> Analysis:
     used_cues: set[int] = set()
     for start, end in quotes:
         found = _direct(doc, start, end, cues, people)
-        if found is not None:
-            result.attributions.append(found)
-            if found.cue_start is not None:
-                used_cues.add(found.cue_start)
+        if found is None:
+            continue
+        last = result.attributions[-1] if result.attributions else None
+        if last is not None and found.cue_start is not None and last.cue_start == found.cue_start:
+            # “…,” she said, “…”: one statement split around its cue.
+            last.text = f"{last.text} … {found.text}"
+            last.content_end = found.content_end
+            continue
+        result.attributions.append(found)
+        if found.cue_start is not None:
+            used_cues.add(found.cue_start)
     result.attributions += _indirect(doc, in_quote, used_cues, people)
+    result.attributions += [
+        a for a in _colon_lines(doc, people) if not _covered(a, result.attributions)
+    ]
     result.attributions.sort(key=lambda a: a.content_start)
     _resolve(result.attributions, people)
     result.cited_outlets = _outlets(doc, result.attributions)
@@ -187,7 +208,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             j += 1
         spans.append((i + 1, j))
         i = j + 1
-    return [(s, e) for s, e in spans if len(text[s:e].split()) >= MIN_QUOTE_WORDS]
+    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def _opens(text: str, i: int) -> bool:
@@ -300,8 +321,57 @@ def _direct(
     end = start + len(text[start:end].rstrip(" ,;:\n"))
     found = Attribution("direct", text[start:end].strip(), start, end)
     if cue is None:
-        return _according_to_quote(doc, found, end)
+        if len(found.text.split()) < MIN_QUOTE_WORDS:
+            return None
+        return _dash_credit(doc, found, end, people) or _according_to_quote(doc, found, end)
     _fill(found, cue, people)
+    return found
+
+
+def _covered(item: Attribution, others: list[Attribution]) -> bool:
+    return any(
+        o.content_start < item.content_end and item.content_start < o.content_end for o in others
+    )
+
+
+def _dash_credit(doc: Doc, found: Attribution, end: int, people: People) -> Attribution | None:
+    text = doc.user_data["text"]
+    match = DASH_CREDIT.match(text, end)
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    found.cue, found.cue_start = "―", match.start(1) - 1
+    found.cue_end = match.start(1)
+    found.speaker_mention, found.speaker_start = name, match.start(1)
+    found.speaker_end = match.start(1) + len(name)
+    found.speaker = people.full_name(name.split())
+    return found
+
+
+def _colon_lines(doc: Doc, people: People) -> list[Attribution]:
+    """Transcripts and headlines that give a speaker, a colon and what they said."""
+    text = doc.user_data["text"]
+    found = []
+    for match in COLON_LINE.finditer(text):
+        name = match.group(1).strip()
+        span = doc.char_span(match.start(1), match.start(1) + len(name), alignment_mode="expand")
+        if span is None:
+            continue
+        named = (name.isupper() and len(name) > 2) or any(
+            t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span
+        )
+        if not named:
+            continue
+        start, end = match.start(2), match.end(2)
+        content = text[start:end]
+        start += len(content) - len(content.lstrip("\"“‘'"))
+        end = start + len(text[start:end].rstrip("\"”’' "))
+        item = Attribution("direct", text[start:end], start, end)
+        item.cue, item.cue_start, item.cue_end = ":", match.end(1), match.end(1) + 1
+        item.speaker_mention = name
+        item.speaker_start, item.speaker_end = match.start(1), match.start(1) + len(name)
+        item.speaker = people.full_name(name.title().split() if name.isupper() else name.split())
+        found.append(item)
     return found
 
 
@@ -397,6 +467,9 @@ def _subject(cue: Token) -> Span | None:
     for child in cue.children:
         if child.dep_ in ("attr", "dobj") and child.pos_ == "PROPN" and child.i > cue.i:
             return child.doc[min(t.i for t in child.subtree) : child.i + 1]
+    # "He defended the deal, saying …" and "She rose and said …": the subject is the head's.
+    if cue.dep_ in ("advcl", "xcomp", "conj") and cue.head is not cue:
+        return _subject(cue.head)
     return None
 
 
@@ -449,13 +522,19 @@ def _indirect(doc: Doc, in_quote: bytearray, used: set[int], people: People) -> 
     for token in doc:
         if in_quote[token.idx] or token.idx in used:
             continue
-        if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB":
-            clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
-            if clause is None or not _has_subject(clause):
-                continue
-            if in_quote[clause.idx]:
+        if token.lemma_ in SPEECH_VERBS | STANCE_VERBS and token.pos_ == "VERB":
+            clause = _content_of(token)
+            if clause is None:
+                bounds = _around_frame(token)
+                if bounds is None:
+                    continue
+                start, end = bounds
+            elif in_quote[clause.idx]:
                 continue  # a direct quote's frame
-            start, end = _clause_bounds(clause, token)
+            else:
+                start, end = _clause_bounds(clause, token)
+            if any(in_quote[start:end]):
+                continue
             item = Attribution("indirect", doc.user_data["text"][start:end], start, end)
             _fill(item, token, people)
             if item.speaker_mention is None:
@@ -470,6 +549,49 @@ def _indirect(doc: Doc, in_quote: bytearray, used: set[int], people: People) -> 
             if item is not None:
                 found.append(item)
     return found
+
+
+def _content_of(verb: Token) -> Token | None:
+    """What a verb of saying or stance reports: a clause with its own subject ("said that
+    taxes would rise"), or for stances, what is wanted or called for ("called for a recount",
+    "plans to resign")."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and _has_subject(child):
+            return child
+    if verb.lemma_ not in STANCE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" or (child.dep_ == "dobj" and len(list(child.subtree)) > 2):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "against"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _around_frame(verb: Token) -> tuple[int, int] | None:
+    """ "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the sentence
+    around a parenthetical "X said" is what X said."""
+    if verb.lemma_ not in QUOTE_VERBS or verb.dep_ not in ("parataxis", "ROOT", "advcl"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    frame = {t.i for t in subject.subtree} | {verb.i}
+    frame |= {c.i for c in verb.children if c.dep_ in ("aux", "neg", "advmod", "npadvmod")}
+    words = [
+        t
+        for t in sentence_of(verb)
+        if t.i not in frame and not t.is_space and (t.head.i not in frame or t.dep_ != "punct")
+    ]
+    while words and (words[-1].is_punct or words[-1].lower_ in ("and", "but")):
+        words.pop()
+    while words and words[0].is_punct:
+        words.pop(0)
+    if len(words) < 4:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def _has_subject(clause: Token) -> bool:
