@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
+from trafilatura.utils import load_html
 
 from newsdesk.extract import boilerplate
 from newsdesk.extract.article import Author, Counters, ExtractedArticle, Image
@@ -72,8 +73,11 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     # lxml refuses str input that still carries an XML encoding declaration.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
-        tree = lxml_html.fromstring(text)
+        # trafilatura's own parser settings: lxml's defaults keep less of some bodies.
+        tree = load_html(text)
     except (ParserError, ValueError):
+        tree = None
+    if tree is None:
         return ExtractedArticle(title="", url=url)
     meta = read_metadata(tree, url)
     if meta.published is None:
@@ -88,6 +92,7 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         include_images=False,
         include_links=False,
         deduplicate=False,
+        favor_precision=True,
     )
     if document is None or document.body is None:
         return ExtractedArticle(title=meta.title, url=url, format="html")
@@ -234,7 +239,7 @@ def clean_body(
     removed: list[str] = []
     header = {boilerplate.fold(title).lower(), boilerplate.fold(teaser).lower()}
     for block in body:
-        text = " ".join("".join(block.itertext()).split())
+        text = block_text(block)
         if not text:
             continue
         kind = boilerplate.classify(text)
@@ -245,9 +250,24 @@ def clean_body(
             continue
         if not paragraphs and is_header_line(text, header):
             continue
-        paragraphs.append(text)
+        paragraphs.extend(text.split("\n"))
         parts.append(_block_html(block))
     return paragraphs, "".join(parts), removed
+
+
+def _words(node: _Element) -> str:
+    return " ".join("".join(node.itertext()).split())
+
+
+def block_text(block: _Element) -> str:
+    """A block's text; a table gives a line per row, a list a line per item, so that cells
+    and items never run together into one word."""
+    if block.tag == "table":
+        rows = (" | ".join(_words(c) for c in row if c.tag == "cell") for row in block.iter("row"))
+        return "\n".join(r for r in rows if r.strip(" |"))
+    if block.tag == "list":
+        return "\n".join(t for i in block if i.tag == "item" and (t := _words(i)))
+    return _words(block)
 
 
 def is_header_line(text: str, header: set[str]) -> bool:
@@ -268,7 +288,19 @@ def _block_html(block: _Element) -> str:
             if i.tag == "item"
         )
         return f"<ul>{items}</ul>"
-    text = html_escape.escape(" ".join("".join(block.itertext()).split()), quote=False)
+    if tag == "table":
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html_escape.escape(_words(c), quote=False)}</td>"
+                for c in row
+                if c.tag == "cell"
+            )
+            + "</tr>"
+            for row in block.iter("row")
+        )
+        return f"<table>{rows}</table>"
+    text = html_escape.escape(_words(block), quote=False)
     return f"<{tag}>{text}</{tag}>"
 
 
