@@ -83,6 +83,8 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     if meta.published is None:
         meta.published = visible_date(tree)
     furniture = read_furniture(tree)
+    teaser = meta.description or ""
+    standfirst = teaser and shows_standfirst(tree, teaser)
     document = trafilatura.bare_extraction(
         tree,
         url=url or None,
@@ -99,7 +101,9 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
 
     title = meta.title or document.title or ""
     teaser = meta.description or document.description or ""
-    paragraphs, body_html, promos = clean_body(document.body, title, teaser, furniture.author_bio)
+    paragraphs, body_html, promos = clean_body(
+        document.body, title, teaser if standfirst else "", furniture.author_bio
+    )
     authors = [Author(name=name) for name in meta.authors] or (
         [Author(name=n.strip()) for n in document.author.split(";")] if document.author else []
     )
@@ -237,7 +241,7 @@ def clean_body(
     paragraphs: list[str] = []
     parts: list[str] = []
     removed: list[str] = []
-    header = {boilerplate.fold(title).lower(), boilerplate.fold(teaser).lower()}
+    header = {boilerplate.fold(title).lower(), boilerplate.fold(teaser).lower()} - {""}
     for block in body:
         text = block_text(block)
         if not text:
@@ -268,6 +272,31 @@ def block_text(block: _Element) -> str:
     if block.tag == "list":
         return "\n".join(t for i in block if i.tag == "item" and (t := _words(i)))
     return _words(block)
+
+
+STANDFIRST = re.compile(
+    r"standfirst|\bdek\b|deck|sub-?title|subhead|summary|excerpt|teaser|intro|strapline|"
+    r"description|lede|lead-?in|kicker",
+    re.I,
+)
+
+
+def shows_standfirst(tree: lxml_html.HtmlElement, teaser: str) -> bool:
+    """Whether the page prints its description as a standfirst of its own (a heading, an
+    element classed as one, or the line right under the headline): then a first body block
+    equal to it is that standfirst again.
+    Pages whose description merely copies the first paragraph keep that paragraph."""
+    wanted = boilerplate.fold(teaser).lower()
+    for node in tree.iter("p", "h2", "h3", "div", "span"):
+        if boilerplate.fold(" ".join(node.text_content().split())).lower() != wanted:
+            continue
+        marks = f"{node.get('class', '')} {node.get('id', '')}"
+        before = node.getprevious()
+        if node.tag in ("h2", "h3") or STANDFIRST.search(marks):
+            return True
+        if before is not None and before.tag == "h1":
+            return True  # printed right under the headline, above byline and body
+    return False
 
 
 def is_header_line(text: str, header: set[str]) -> bool:
