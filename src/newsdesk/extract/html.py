@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
+from trafilatura.metadata import Document, extract_metadata
 from trafilatura.utils import load_html
 
 from newsdesk.extract import boilerplate
@@ -85,10 +86,16 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     furniture = read_furniture(tree)
     teaser = meta.description or ""
     standfirst = teaser and shows_standfirst(tree, teaser)
+    # trafilatura's own metadata pass (with its date search) only where ours found too little.
+    extra = (
+        extract_metadata(tree, default_url=url or None, extensive=False)
+        if not (meta.title and meta.authors and meta.site_name)
+        else None
+    ) or Document()
     document = trafilatura.bare_extraction(
         tree,
         url=url or None,
-        with_metadata=True,
+        with_metadata=False,
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -99,20 +106,20 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     if document is None or document.body is None:
         return ExtractedArticle(title=meta.title, url=url, format="html")
 
-    title = meta.title or document.title or ""
-    teaser = meta.description or document.description or ""
+    title = meta.title or extra.title or ""
+    teaser = meta.description or extra.description or ""
     paragraphs, body_html, promos = clean_body(
         document.body, title, teaser if standfirst else "", furniture.author_bio
     )
     authors = [Author(name=name) for name in meta.authors] or (
-        [Author(name=n.strip()) for n in document.author.split(";")] if document.author else []
+        [Author(name=n.strip()) for n in extra.author.split(";")] if extra.author else []
     )
     if furniture.author_name and not any(a.name == furniture.author_name for a in authors):
         authors.insert(0, Author(name=furniture.author_name))
     if authors and furniture.author_bio:
         authors[0].bio = furniture.author_bio
         authors[0].url = authors[0].url or furniture.author_url
-    image_url = meta.image or document.image or ""
+    image_url = meta.image or extra.image or ""
     article = ExtractedArticle(
         title=title,
         body=paragraphs,
@@ -125,11 +132,11 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         authors=authors,
         url=url,
         canonical_url=meta.canonical_url or url,
-        site_name=meta.site_name or site_name_of(document.sitename, url),
-        language=meta.language or document.language or "",
+        site_name=meta.site_name or site_name_of(extra.sitename, url),
+        language=meta.language or extra.language or "",
         image=Image(url=image_url) if image_url else None,
         images=[Image(url=image_url)] if image_url else [],
-        tags=meta.tags or [t for t in (document.tags or []) if t],
+        tags=meta.tags or [t for t in (extra.tags or []) if t],
         reactions_offered=furniture.reactions,
         counters=furniture.counters,
         inline_promos_removed=[p for p in promos if boilerplate.classify(p) != "original-credit"],
@@ -208,8 +215,10 @@ def _counters(tree: lxml_html.HtmlElement) -> Counters:
     # Two bare numbers in a counters box, under icons: views, then comments.
     for node in tree.xpath("//*[@class or @id]"):
         marks = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        if not re.search(r"counter|stats|count", marks):
+            continue  # before text_content(), which costs a walk of the subtree
         pair = re.fullmatch(rf"{COUNT}\s+{COUNT}", " ".join(node.text_content().split()))
-        if pair and re.search(r"counter|stats|count", marks):
+        if pair:
             counters.views, counters.comments = (_number(n) for n in pair.group(0).split()[:2])
             return counters
     for node in tree.xpath("//*[not(self::script or self::style)][text()]"):
@@ -287,7 +296,10 @@ def shows_standfirst(tree: lxml_html.HtmlElement, teaser: str) -> bool:
     equal to it is that standfirst again.
     Pages whose description merely copies the first paragraph keep that paragraph."""
     wanted = boilerplate.fold(teaser).lower()
+    opening = " ".join(teaser.split())[:12]
     for node in tree.iter("p", "h2", "h3", "div", "span"):
+        if " ".join((node.text or "").split())[:12] != opening:
+            continue  # cheap test first: text_content() walks the whole subtree
         if boilerplate.fold(" ".join(node.text_content().split())).lower() != wanted:
             continue
         marks = f"{node.get('class', '')} {node.get('id', '')}"
