@@ -109,3 +109,22 @@ def groups(result: list[tuple[str, str]]) -> list[list[str]]:
     for url, key in result:
         by_key.setdefault(key, []).append(url)
     return sorted(sorted(urls) for urls in by_key.values())
+
+
+@pytest.mark.django_db
+def test_when_the_clusterer_folds_two_stories_together_the_store_does_too():
+    titles = [
+        "Lumen recalls e-bike batteries after fires",
+        "Glide owners told to stop charging bikes",
+        "Lumen e-bike battery recall widens",
+        "Glide bike owners warned over charging",
+        "Lumen Glide e-bike batteries recalled, owners told to stop charging",
+        "Lumen recall: Glide owners told to stop charging batteries",
+    ]
+    outlets = ["harbour", "valley", "wire", "north"]
+    for n, title in enumerate(titles):
+        body = [f"{title}. Reported at hour {n}."]
+        save_article(page(outlets[n % 4], f"recall-{n}", title, body, 8 + n))
+    assert Story.objects.count() == 1
+    story = Story.objects.get()
+    assert story.article_count == 6 == Article.objects.filter(story=story).count()

@@ -74,6 +74,7 @@ def assign(article: Article) -> Story:
         placed = _clusterer.assign(item_for(article))
         _seen = max(_seen, article.pk)
         headline = _clusterer.story(placed.story_id)
+        merges, _clusterer.merges = _clusterer.merges, []
     story = Story.objects.filter(key=placed.story_id).first()
     if story is None:
         story = Story.objects.create(
@@ -85,6 +86,14 @@ def assign(article: Article) -> Story:
         )
     Article.objects.filter(pk=article.pk).update(story=story)
     article.story = story
+    for gone, kept in merges:
+        # Two stories met: the clusterer folded one into the other, and so does the store.
+        into = Story.objects.filter(key=kept).first()
+        if into is not None:
+            Article.objects.filter(story__key=gone).update(story=into)
+            Story.objects.filter(key=gone).delete()
+            if into != story:
+                refresh(into)
     refresh(story, headline.headline if headline else "")
     return story
 

@@ -136,6 +136,8 @@ class StoryClusterer:
         self._pins: dict[str, str] = {}
         self._forbidden: dict[str, set[str]] = {}  # story id → keys kept out of it
         self._merged: dict[str, str] = {}  # absorbed story id → the story it went into
+        # Merges not yet seen by the caller, (absorbed, kept): a store mirrors them.
+        self.merges: list[tuple[str, str]] = []
 
     def pin(self, key: str, story_id: str) -> None:
         """An editor put this article in this story: it goes there whenever it is assigned."""
@@ -339,6 +341,7 @@ class StoryClusterer:
             self._forbidden.setdefault(keep.id, set()).update(self._forbidden.pop(gone.id))
         del self._open[gone.id]
         self._merged[gone.id] = keep.id
+        self.merges.append((gone.id, keep.id))
         return keep.id
 
     def _may_merge(self, a: str, b: str) -> bool:
