@@ -123,7 +123,7 @@ def test_when_the_clusterer_folds_two_stories_together_the_store_does_too():
     ]
     outlets = ["harbour", "valley", "wire", "north"]
     for n, title in enumerate(titles):
-        body = [f"{title}. Reported at hour {n}."]
+        body = [title]
         save_article(page(outlets[n % 4], f"recall-{n}", title, body, 8 + n))
     assert Story.objects.count() == 1
     story = Story.objects.get()
