@@ -29,6 +29,7 @@ def test_every_demo_article_is_stored_once_clean_and_credited(origin, feeds, fet
         assert article.source.name == origin.catalog.outlets[original.outlet].name
         assert article.author.name == original.author
         assert article.extracted["published_local"] == original.published.strftime("%Y-%m-%dT%H:%M")
+        assert article.published_at == original.published, spec.key  # the instant, zone and all
         assert article.status == Article.Status.PUBLISHED
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -101,8 +101,20 @@ def author_for(extracted: ExtractedArticle, source: Source, hints: Hints) -> Aut
 
 
 def published_at(extracted: ExtractedArticle, hints: Hints) -> datetime:
+    """When the article was published: the page's date, with its zone.
+
+    A page that prints a time with no zone gets it from the feed when the feed gives the
+    same moment (within a day: the feed may say it in UTC); else the configured zone.
+    """
     when = extracted.published or hints.published or timezone.now()
     if timezone.is_naive(when):
+        feed = hints.published
+        if (
+            feed is not None
+            and timezone.is_aware(feed)
+            and abs(feed.replace(tzinfo=None) - when) < timedelta(days=1)
+        ):
+            return feed
         when = timezone.make_aware(when, timezone.get_default_timezone())
     return when
 
