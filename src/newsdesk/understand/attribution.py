@@ -482,8 +482,11 @@ def _person_in(span: Span) -> Span | None:
                 end += 1
             return span.doc[token.i : end]
     root = span.root
-    if root.pos_ == "PROPN" and root.ent_type_ in ("", "PERSON", "ORG") and root.text[:1].isupper():
-        # A surname spaCy did not tag: "Austin said".
+    # A surname spaCy did not tag, or took for an organisation: "Austin said". A name of
+    # several words tagged as an organisation ("the Regional Health Agency") is one.
+    lone = len([t for t in span if t.pos_ != "DET"]) == 1
+    tagged = root.ent_type_ in ("", "PERSON") or (lone and root.ent_type_ in ("ORG", "GPE"))
+    if root.pos_ == "PROPN" and tagged and root.text[:1].isupper():
         return span.doc[root.i : root.i + 1]
     return None
 
