@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from dateutil import parser as dateparser
 from lxml import html as lxml_html
@@ -84,14 +85,19 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
             t.strip() for t in (raw.split(",") if isinstance(raw, str) else raw) if str(t).strip()
         ]
     image = first(_ld_image(ld.get("image")), meta.get("og:image"), meta.get("twitter:image"))
+    site_name = first(
+        meta.get("og:site_name"),
+        publisher.get("name") if isinstance(publisher, dict) else None,
+        meta.get("application-name"),
+    )
+    declared = first(
+        ld.get("headline"),
+        meta.get("og:title"),
+        meta.get("twitter:title"),
+        _text(tree.xpath("//title")),
+    )
     return Metadata(
-        title=first(
-            ld.get("headline"),
-            meta.get("og:title"),
-            meta.get("twitter:title"),
-            _text(tree.xpath("//h1")),
-            _text(tree.xpath("//title")),
-        ),
+        title=headline(declared, [_text([h]) for h in tree.xpath("//h1")], site_name, base),
         description=first(
             ld.get("description"),
             meta.get("og:description"),
@@ -101,11 +107,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         authors=_ld_authors(ld.get("author")) or _meta_authors(meta, tree),
         published=published,
         updated=updated,
-        site_name=first(
-            meta.get("og:site_name"),
-            publisher.get("name") if isinstance(publisher, dict) else None,
-            meta.get("application-name"),
-        ),
+        site_name=site_name,
         canonical_url=urljoin(base, canonical) if canonical else "",
         image=urljoin(base, image) if image else "",
         language=first(tree.get("lang"), meta.get("og:locale"), meta.get("content-language"))
@@ -115,6 +117,29 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         tags=tags,
         structured=bool(ld) or meta.get("og:type", "").lower() == "article",
     )
+
+
+def headline(declared: str, h1s: list[str], site_name: str, url: str) -> str:
+    """The headline as the page shows it: the declared title without the site's name tacked
+    on ("… | MoreBikes"), or the page's own <h1> when that is the same headline."""
+    title = html.unescape(html.unescape(declared)).strip()
+    h1s = [h for h in (html.unescape(h).strip() for h in h1s) if h]
+    for h1 in h1s:
+        # The <h1> is the headline when the declared title is it plus the site's name.
+        if title and (title.startswith(h1) or h1.startswith(title)) and len(h1) > 10:
+            return h1
+    host = urlsplit(url).netloc.lower().removeprefix("www.").split(".")[0] if url else ""
+    names = {re.sub(r"\W", "", n) for n in (site_name.casefold(), host) if n}
+    names.discard("")
+    while names:
+        cuts = list(re.finditer(r"\s+[|–—-]\s+", title))
+        if not cuts:
+            break
+        tail = re.sub(r"\W", "", title[cuts[-1].end() :].casefold())
+        if not tail or not any(n in tail or tail in n for n in names):
+            break
+        title = title[: cuts[-1].start()].rstrip()
+    return title or (h1s[0] if h1s else "")
 
 
 def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
