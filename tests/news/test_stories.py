@@ -128,3 +128,39 @@ def test_when_the_clusterer_folds_two_stories_together_the_store_does_too():
     assert Story.objects.count() == 1
     story = Story.objects.get()
     assert story.article_count == 6 == Article.objects.filter(story=story).count()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("names", [True, False])
+def test_the_people_places_and_organisations_named_join_differently_worded_coverage(names):
+    named = {
+        "person": [{"name": "Mara Kessel", "mentions": [0]}],
+        "organization": [{"name": "Port Alder Harbour Authority", "mentions": [0]}],
+        "place": [{"name": "Port Alder", "mentions": [0]}],
+    }
+    entities = named if names else {}
+    first, _ = save_article(
+        page(
+            "harbour",
+            "a",
+            "Dockers back at work after strike",
+            ["Cranes turned again on Monday after the long stoppage at the port."],
+            8,
+            entities=entities,
+        )
+    )
+    save_article(
+        page("wire", "x", "Ferry fares rise for island commuters", ["Tickets cost more."], 8)
+    )
+    second, _ = save_article(
+        page(
+            "valley",
+            "b",
+            "Union leader hails pay deal",
+            ["Members cheered the result of the ballot at the port."],
+            9,
+            entities=entities,
+        )
+    )
+    # The same words alone are too few to call it one story; the same names make it one.
+    assert (first.story == second.story) is names

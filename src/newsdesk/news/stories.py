@@ -37,8 +37,20 @@ def item_for(article: Article) -> Item:
         key=str(article.pk),
         title=article.title,
         body=article.body_text,
+        entities=entity_names(article.extracted or {}),
         outlet=article.source.name,
         published=article.published_at.timestamp(),
+    )
+
+
+def entity_names(extracted: dict) -> tuple[str, ...]:
+    """The people, organisations and places an article names, for the entity signal."""
+    found = extracted.get("entities") or {}
+    return tuple(
+        entity["name"]
+        for kind in ("person", "organization", "place")
+        for entity in found.get(kind, [])
+        if entity.get("name")
     )
 
 
@@ -59,7 +71,7 @@ def _catch_up() -> None:
         oldest = rows.order_by("-pk").values_list("pk", flat=True)[REPLAY - 1 : REPLAY]
         rows = rows.filter(pk__gte=oldest[0]) if oldest else rows
     rows = rows.select_related("source", "story").only(
-        "pk", "title", "body_text", "published_at", "source__name", "story__key"
+        "pk", "title", "body_text", "extracted", "published_at", "source__name", "story__key"
     )
     for article in rows.order_by("pk").iterator(chunk_size=2000):
         _clusterer.place(item_for(article), article.story.key)
