@@ -126,3 +126,15 @@ def test_figures_carry_what_they_count():
 )
 def test_numbers_are_read_with_their_scale(text, value):
     assert number(text) == value
+
+
+def test_an_organisation_described_again_and_a_role_given_after_the_name():
+    text = (
+        "The Regional Health Agency urged parents to book a second dose before the summer.\n\n"
+        "Dr. Miriam Osei, the agency’s chief epidemiologist, said vaccination rates had fallen "
+        "to 86% in some districts.\n\n"
+        "Clinics will stay open until nine in the evening, the agency said."
+    )
+    osei = one(text, "vaccination rates")
+    assert (osei.speaker, osei.speaker_role) == ("Miriam Osei", "agency’s chief epidemiologist")
+    assert one(text, "Clinics will stay open").speaker == "Regional Health Agency"

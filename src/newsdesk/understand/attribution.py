@@ -67,6 +67,7 @@ OUTLET_WORDS = re.compile(
     r"Ledger|Dispatch|Chronicle|Courier|Bulletin|Monitor|Examiner|Inquirer|Globe|Mirror|"
     r"Reuters|Associated Press|Bloomberg|Al Jazeera|Le Monde|Spiegel)\b"
 )
+HONORIFIC = re.compile(r"(?i)(?:dr|mr|mrs|ms|prof|sen|rep|gov|gen|sir|dame)\.?")
 QUOTE_OPEN = "“«„"
 QUOTE_CLOSE = "”»"
 MIN_QUOTE_WORDS = 4  # without a speech verb, shorter quoted bits are titles and scare quotes
@@ -258,7 +259,8 @@ class People:
         """The latest person before this point whose role has this noun ("the secretary")."""
         noun = noun.casefold()
         for offset, name in reversed(self.mentions):
-            if offset < before and noun in self.roles.get(name, "").casefold().split():
+            role = self.roles.get(name, "").casefold().split()
+            if offset < before and role and role[-1] == noun:  # the role's head noun
                 return name
         return None
 
@@ -295,17 +297,20 @@ def role_of(name: Span) -> str:
             continue
         break
     start = min(members)
-    if start == name.start:
-        return _apposition(name)
-    return doc[start : name.start].text.strip(" ,")
+    role = doc[start : name.start].text.strip(" ,")
+    if start == name.start or HONORIFIC.fullmatch(role):
+        # "Dr. Miriam Osei, the agency's chief epidemiologist": the title says less.
+        return _apposition(name) or role
+    return role
 
 
 def _apposition(name: Span) -> str:
     # "Lloyd Austin, the defense secretary, said" — a role after the name.
     for token in name.root.children:
         if token.dep_ == "appos" and token.i > name.end - 1:
-            words = [t for t in token.subtree if t.dep_ != "det" and not t.is_punct]
-            return " ".join(t.text for t in words)
+            words = [t for t in token.subtree if not t.is_punct]
+            role = name.doc[words[0].i : words[-1].i + 1].text if words else ""
+            return re.sub(r"(?i)^(?:the|a|an)\s+", "", role)
     return ""
 
 
@@ -657,7 +662,8 @@ def _according_to(
 
 def _resolve(attributions: list[Attribution], people: People) -> None:
     """Pronouns and descriptions ("he", "the Defense secretary") to the person they mean."""
-    last: list[str] = []  # speakers so far, latest last
+    last: list[str] = []  # people who spoke so far, latest last
+    named: list[str] = []  # every named speaker so far, people and organisations
     for item in attributions:
         mention = (item.speaker_mention or "").strip()
         lowered = mention.casefold()
@@ -674,13 +680,23 @@ def _resolve(attributions: list[Attribution], people: People) -> None:
             item.speaker = match
         elif item.speaker is None and lowered.startswith("the ") and item.speaker_start:
             noun = lowered.split()[-1]
-            item.speaker = people.with_role(noun, item.speaker_start) or mention
+            # "the secretary" is a person the article gave that role; "the agency" is an
+            # organisation that spoke before under a name with that word in it.
+            item.speaker = (
+                people.with_role(noun, item.speaker_start)
+                or next((n for n in reversed(named) if noun in n.casefold().split()), None)
+                or mention
+            )
         elif item.speaker is None and mention:
             item.speaker = mention
+        if item.speaker and re.match(r"(?i)the [A-Z]", item.speaker):
+            item.speaker = item.speaker[4:]  # "the Regional Health Agency" is its name
         if item.speaker and item.speaker_role is None and item.speaker in people.roles:
             item.speaker_role = people.roles[item.speaker]
         if item.speaker and item.speaker in people.roles:
             last.append(item.speaker)
+        if item.speaker and item.speaker[:1].isupper():
+            named.append(item.speaker)
 
 
 # --- Outlets, entities, figures -------------------------------------------------------------
