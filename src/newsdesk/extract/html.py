@@ -41,6 +41,8 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 COUNT = r"(\d[\d,.]*\s*[kKmM]?)"
+COUNTER_BOX = re.compile(r"counter|stats|count", re.IGNORECASE)
+REACTIONS_HEADING = re.compile(r"\s*what['’]?s your reaction", re.IGNORECASE)
 VIEWS = re.compile(COUNT + r"\s*(views?|reads?)\b", re.IGNORECASE)
 COMMENTS = re.compile(COUNT + r"\s*comments?\b", re.IGNORECASE)
 BYLINE_PREFIX = re.compile(r"^(by|written by)\s+[^|·•]{2,60}[|·•]\s*", re.IGNORECASE)
@@ -165,28 +167,56 @@ def visible_date(tree: lxml_html.HtmlElement) -> datetime | None:
 
 
 def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
-    """Read the author box, reactions widget and counters, then cut them out of the tree."""
+    """Read the author box, reactions widget and counters, then cut them out of the tree.
+
+    One walk of the tree: pages are read by the thousand, and each walk costs.
+    """
     found = Furniture()
     doomed: list[_Element] = []
-    for node in tree.xpath("//*[@class or @id]"):
+    boxed = Counters()  # two bare numbers in a box classed as counters: views, then comments
+    loose = Counters()  # "1,234 views" and "12 comments" anywhere
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style"):
+            continue
         marks = f"{node.get('class', '')} {node.get('id', '')}"
-        if AUTHOR_BOX.search(marks) and not found.author_bio:
-            found.author_name, found.author_bio, found.author_url = _author_box(node)
-            doomed.append(node)
-        elif FURNITURE.search(marks) and node.tag not in ("html", "body", "main", "article"):
-            doomed.append(node)
-    for node in tree.xpath("//*[not(self::script or self::style)][text()]"):
-        if re.match(r"\s*what['’]?s your reaction", node.text or "", re.IGNORECASE):
+        if marks != " ":
+            if AUTHOR_BOX.search(marks) and not found.author_bio:
+                found.author_name, found.author_bio, found.author_url = _author_box(node)
+                doomed.append(node)
+            elif FURNITURE.search(marks) and node.tag not in ("html", "body", "main", "article"):
+                doomed.append(node)
+            if boxed.views is None and COUNTER_BOX.search(marks):
+                pair = re.fullmatch(rf"{COUNT}\s+{COUNT}", " ".join(node.text_content().split()))
+                if pair:
+                    boxed.views, boxed.comments = (_number(n) for n in pair.group(0).split()[:2])
+        text = node.text
+        if not text or not text.strip():
+            continue
+        if not found.reactions and REACTIONS_HEADING.match(text):
             widget = node.getparent() if node.getparent() is not None else node
             found.reactions = boilerplate.reactions_in([t for t in widget.itertext() if t.strip()])
             doomed.append(widget)
-            break
-    found.counters = _counters(tree)
+        _count_in(" ".join(text.split()), marks.lower(), loose)
+    found.counters = boxed if boxed.views is not None else loose
     for node in doomed:
         parent = node.getparent()
         if parent is not None:
             parent.remove(node)
     return found
+
+
+def _count_in(text: str, marks: str, counters: Counters) -> None:
+    """Views and comments from a short line such as "1.2k views" or a "views" box's number."""
+    if len(text) > 40:
+        return
+    if counters.views is None and (m := VIEWS.search(text)):
+        counters.views = _number(m.group(1))
+    elif counters.views is None and "view" in marks and re.fullmatch(COUNT, text):
+        counters.views = _number(text)
+    if counters.comments is None and (m := COMMENTS.search(text)):
+        counters.comments = _number(m.group(1))
+    elif counters.comments is None and "comment" in marks and re.fullmatch(COUNT, text):
+        counters.comments = _number(text)
 
 
 def _author_box(node: _Element) -> tuple[str, str, str]:
@@ -208,33 +238,6 @@ def _author_box(node: _Element) -> tuple[str, str, str]:
         bio = bio.removeprefix(name).strip() if name else bio
     bio = re.sub(r"^about the author\s*", "", bio, flags=re.IGNORECASE)
     return name, bio, links[0] if links else ""
-
-
-def _counters(tree: lxml_html.HtmlElement) -> Counters:
-    counters = Counters()
-    # Two bare numbers in a counters box, under icons: views, then comments.
-    for node in tree.xpath("//*[@class or @id]"):
-        marks = f"{node.get('class', '')} {node.get('id', '')}".lower()
-        if not re.search(r"counter|stats|count", marks):
-            continue  # before text_content(), which costs a walk of the subtree
-        pair = re.fullmatch(rf"{COUNT}\s+{COUNT}", " ".join(node.text_content().split()))
-        if pair:
-            counters.views, counters.comments = (_number(n) for n in pair.group(0).split()[:2])
-            return counters
-    for node in tree.xpath("//*[not(self::script or self::style)][text()]"):
-        text = " ".join((node.text or "").split())
-        if len(text) > 40:
-            continue
-        marks = f"{node.get('class', '')} {node.get('id', '')}".lower()
-        if counters.views is None and (m := VIEWS.search(text)):
-            counters.views = _number(m.group(1))
-        elif counters.views is None and "view" in marks and re.fullmatch(COUNT, text):
-            counters.views = _number(text)
-        if counters.comments is None and (m := COMMENTS.search(text)):
-            counters.comments = _number(m.group(1))
-        elif counters.comments is None and "comment" in marks and re.fullmatch(COUNT, text):
-            counters.comments = _number(text)
-    return counters
 
 
 def _number(text: str) -> int:
