@@ -41,6 +41,8 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 COUNT = r"(\d[\d,.]*\s*[kKmM]?)"
+# A fast-path body shorter than this is checked against the full run (tuned on dev pages).
+FALLBACK_WORDS = 100
 COUNTER_BOX = re.compile(r"counter|stats|count", re.IGNORECASE)
 REACTIONS_HEADING = re.compile(r"\s*what['’]?s your reaction", re.IGNORECASE)
 VIEWS = re.compile(COUNT + r"\s*(views?|reads?)\b", re.IGNORECASE)
@@ -94,24 +96,21 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         if not (meta.title and meta.authors and meta.site_name)
         else None
     ) or Document()
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url or None,
-        with_metadata=False,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
-        favor_precision=True,
-    )
-    if document is None or document.body is None:
+    body = main_text(tree, url, fast=True)
+    if body is None or len(" ".join(body.itertext()).split()) < FALLBACK_WORDS:
+        # The fast path found next to nothing: take the full run, which weighs trafilatura's
+        # result against readability's and jusText's, on a fresh copy of the page.
+        fresh = load_html(text)
+        if fresh is not None:
+            read_furniture(fresh)
+            body = main_text(fresh, url, fast=False)
+    if body is None:
         return ExtractedArticle(title=meta.title, url=url, format="html")
 
     title = meta.title or extra.title or ""
     teaser = meta.description or extra.description or ""
     paragraphs, body_html, promos = clean_body(
-        document.body, title, teaser if standfirst else "", furniture.author_bio
+        body, title, teaser if standfirst else "", furniture.author_bio
     )
     authors = [Author(name=name) for name in meta.authors] or (
         [Author(name=n.strip()) for n in extra.author.split(";")] if extra.author else []
@@ -147,6 +146,24 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     )
     article.confidence = confidence(article, structured=meta.structured)
     return article
+
+
+def main_text(tree: lxml_html.HtmlElement, url: str, *, fast: bool) -> _Element | None:
+    """trafilatura's article body, in its precision mode; `fast` skips the comparison with
+    the fallback extractors."""
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url or None,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        favor_precision=True,
+        fast=fast,
+    )
+    return document.body if document is not None else None
 
 
 def site_name_of(guess: str | None, url: str) -> str:
