@@ -138,3 +138,14 @@ def test_an_organisation_described_again_and_a_role_given_after_the_name():
     osei = one(text, "vaccination rates")
     assert (osei.speaker, osei.speaker_role) == ("Miriam Osei", "agency’s chief epidemiologist")
     assert one(text, "Clinics will stay open").speaker == "Regional Health Agency"
+
+
+def test_a_title_with_a_full_stop_does_not_end_the_sentence_before_the_cue():
+    text = '"It will be first-order business," Mr. Podesta said.'
+    quote = one(text, "It will be first-order business")
+    assert (quote.speaker, quote.cue) == ("Podesta", "said")
+
+
+def test_two_apostrophes_quote_in_some_house_styles():
+    text = "''Broadening the base inevitably involves some administration,'' said Mr. Kamin."
+    assert one(text, "Broadening the base").speaker == "Kamin"

@@ -68,6 +68,13 @@ OUTLET_WORDS = re.compile(
     r"Reuters|Associated Press|Bloomberg|Al Jazeera|Le Monde|Spiegel)\b"
 )
 HONORIFIC = re.compile(r"(?i)(?:dr|mr|mrs|ms|prof|sen|rep|gov|gen|sir|dame)\.?")
+SENTENCE_END = re.compile(r"(\w*)([.!?])[”\"’']?\s+[A-Z“\"]")
+ABBREVIATIONS = words(
+    """
+    mr mrs ms dr prof sen rep gov gen lt col sgt capt st jr sr rev hon pres supt insp det
+    no vs etc inc corp ltd co
+    """
+)
 QUOTE_OPEN = "“«„"
 QUOTE_CLOSE = "”»"
 MIN_QUOTE_WORDS = 4  # without a speech verb, shorter quoted bits are titles and scare quotes
@@ -187,7 +194,10 @@ def analyse(text: str, nlp: Language | None = None) -> Analysis:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted passage, marks excluded; a quote that runs on into the next
-    paragraph (which reopens with a mark, by convention) is one passage."""
+    paragraph (which reopens with the same kind of mark, by convention) is one passage."""
+    # Two apostrophes quote in some house styles (''…''): read them as a plain mark, in a
+    # copy of the same length so that offsets still index the text.
+    text = text.replace("''", ' "')
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -195,14 +205,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if not (mark in QUOTE_OPEN or (mark == '"' and _opens(text, i))):
             i += 1
             continue
-        closing = '"' if mark == '"' else QUOTE_CLOSE
+        plain = mark == '"'
+        closing = '"' if plain else QUOTE_CLOSE
         j = i + 1
         while j < n and text[j] not in closing:
             if text[j] == "\n":
                 k = j
                 while k < n and text[k].isspace():
                     k += 1
-                if k < n and (text[k] in QUOTE_OPEN or text[k] == '"'):
+                if k < n and (text[k] == '"' if plain else text[k] in QUOTE_OPEN):
                     j = k + 1  # the quote goes on in the next paragraph
                     continue
                 break  # a paragraph that opens a quote and never closes it
@@ -418,7 +429,13 @@ def sentence_of(token: Token) -> Span:
 
 
 def _ends_sentence(between: str) -> bool:
-    return bool(re.search(r"[.!?][”\"’']?\s+[A-Z“\"]", between))
+    """Whether a sentence ends in this stretch; "Mr. Podesta" and "J. Smith" do not end one."""
+    for end in SENTENCE_END.finditer(between):
+        word = end.group(1)
+        if end.group(2) == "." and (word.casefold() in ABBREVIATIONS or len(word) == 1):
+            continue
+        return True
+    return False
 
 
 def _has_quote(in_quote: bytearray, start: int, end: int) -> bool:
