@@ -43,7 +43,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(sign up|subscribe|register)\b.{0,60}\b(newsletter|our (daily|weekly)"
             r"|inbox|briefing|updates)\b",
         ),
-        ("newsletter", r"^(get|receive) (our|the) [\w ]{0,40}(newsletter|briefing)\b"),
+        ("newsletter", r"^(get|receive) (our|the) [\w '-]{0,40}(newsletter|briefing)\b"),
+        ("newsletter", r"\bsign up (free|now|today|for free)\b"),
         (
             "subscribe",
             r"^(subscribe|become a (member|subscriber)|support (our|independent) "

@@ -113,7 +113,9 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         body, title, teaser if standfirst else "", furniture.author_bio
     )
     authors = [Author(name=name) for name in meta.authors] or (
-        [Author(name=n.strip()) for n in extra.author.split(";")] if extra.author else []
+        [Author(name=byline_name(n)) for n in extra.author.split(";") if byline_name(n)]
+        if extra.author
+        else []
     )
     if furniture.author_name and not any(a.name == furniture.author_name for a in authors):
         authors.insert(0, Author(name=furniture.author_name))
@@ -164,6 +166,11 @@ def main_text(tree: lxml_html.HtmlElement, url: str, *, fast: bool) -> _Element 
         fast=fast,
     )
     return document.body if document is not None else None
+
+
+def byline_name(text: str) -> str:
+    """The name in a byline, without what follows a separator ("Ida Lund · 4 March")."""
+    return re.split(r"\s*[·|•–—]\s*", text.strip(), maxsplit=1)[0].strip(" ,")
 
 
 def site_name_of(guess: str | None, url: str) -> str:
