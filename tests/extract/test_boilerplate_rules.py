@@ -65,3 +65,10 @@ def test_reactions_are_read_in_page_order_with_counts():
         "sad",
         "love",
     ]
+
+
+def test_words_are_counted_in_scripts_written_without_spaces():
+    from newsdesk.extract.boilerplate import word_count
+
+    assert word_count("The port reopened on Monday") == 5
+    assert word_count("不正に改造したiPhoneでも、もともとはアップル社から購入したものです。") >= 10

@@ -92,3 +92,14 @@ def test_latin1_page_is_decoded_by_its_meta_charset():
 def test_hostile_or_empty_pages_give_an_empty_article(page):
     article = extract_html(page)
     assert article.body == []
+
+
+def test_paragraphs_in_japanese_are_not_taken_for_kickers():
+    paragraphs = [
+        "港の労働者は日曜日に九日間のストライキを終えることを決めた。",
+        "港湾局は夜勤手当を十二パーセント引き上げることに同意した。",
+        "沖で待っている船は一週間以内に荷揚げされる見込みだという。",
+    ]
+    html = "<html lang='ja'><body><article><h1>港のストが終結</h1>"
+    html += "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
+    assert extract_html(html).body == paragraphs

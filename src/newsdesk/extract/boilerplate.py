@@ -140,6 +140,18 @@ def original_credit(text: str) -> str | None:
     return match.group("outlet").strip() if match else None
 
 
+# Scripts written without spaces between words: Chinese, Japanese, Korean.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def word_count(text: str) -> int:
+    """Words in a text; in scripts without spaces, about one word per two characters."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    return len(_UNSPACED.sub(" ", text).split()) + unspaced // 2
+
+
 def classify(text: str) -> str | None:
     """The kind of boilerplate this line is, or None when it is prose."""
     line = fold(text)

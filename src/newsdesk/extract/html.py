@@ -97,7 +97,7 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         else None
     ) or Document()
     body = main_text(tree, url, fast=True)
-    if body is None or len(" ".join(body.itertext()).split()) < FALLBACK_WORDS:
+    if body is None or boilerplate.word_count(" ".join(body.itertext())) < FALLBACK_WORDS:
         # The fast path found next to nothing: take the full run, which weighs trafilatura's
         # result against readability's and jusText's, on a fresh copy of the page.
         fresh = load_html(text)
@@ -343,7 +343,8 @@ def is_header_line(text: str, header: set[str]) -> bool:
     if boilerplate.fold(text).lower() in header or BYLINE.match(text) or parse_date_line(text):
         return True
     # A kicker ("Storm Ilse", "football") is a short label with no sentence in it.
-    return len(text.split()) < 5 and not text.rstrip().endswith((".", "!", "?", '"', "”"))
+    ends = (".", "!", "?", '"', "”", "。", "！", "？", "」")
+    return boilerplate.word_count(text) < 5 and not text.rstrip().endswith(ends)
 
 
 def _block_html(block: _Element) -> str:
@@ -374,7 +375,7 @@ def _block_html(block: _Element) -> str:
 
 def confidence(article: ExtractedArticle, *, structured: bool) -> float:
     """How sure we are the body is the article: mostly its length, a little the page's own say."""
-    words = len(article.text.split())
+    words = boilerplate.word_count(article.text)
     score = 0.15 if words < 30 else 0.4 if words < 80 else 0.7 if words < 150 else 0.85
     if structured:
         score += 0.1

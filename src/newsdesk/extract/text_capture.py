@@ -205,7 +205,7 @@ def split_author_box(lines: list[str]) -> tuple[str, str]:
 
 def confidence(article: ExtractedArticle) -> float:
     """Length of the body, and whether the header gave what a header should."""
-    words = len(article.text.split())
+    words = boilerplate.word_count(article.text)
     score = 0.15 if words < 30 else 0.4 if words < 80 else 0.7 if words < 150 else 0.85
     if article.published is not None:
         score += 0.1
