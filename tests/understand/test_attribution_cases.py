@@ -149,3 +149,14 @@ def test_a_title_with_a_full_stop_does_not_end_the_sentence_before_the_cue():
 def test_two_apostrophes_quote_in_some_house_styles():
     text = "''Broadening the base inevitably involves some administration,'' said Mr. Kamin."
     assert one(text, "Broadening the base").speaker == "Kamin"
+
+
+def test_a_quote_that_ends_its_sentence_is_not_framed_by_the_next_one():
+    text = (
+        "Senator Ana Ruiz says the bill is “a gift to the shipping lobby, nothing more.” "
+        "She says it also “ignores every dock worker in the country.”"
+    )
+    first = one(text, "a gift to the shipping lobby")
+    second = one(text, "ignores every dock worker")
+    assert first.cue_start != second.cue_start
+    assert first.speaker == second.speaker == "Ana Ruiz"

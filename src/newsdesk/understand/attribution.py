@@ -403,11 +403,14 @@ def _cue_near(doc: Doc, start: int, end: int, cues: list[Token]) -> Token | None
     first = bisect.bisect_left(starts, paragraph_start)
     last = bisect.bisect_left(starts, paragraph_end)
     in_quote = doc.user_data["in_quote"]
+    closed = text[start:end].rstrip().endswith(".")
     for token in cues[first:last]:
         if token.idx >= end:
             between = text[end : token.idx]
             if _ends_sentence(between) or _has_quote(in_quote, end + 1, token.idx):
                 continue
+            if closed and re.match(r"[”\"’']?\s+[A-Z]", between):
+                continue  # “… him.” She says …: the quote ended its sentence
             distance = len(between)
         elif token.idx < start:
             between = text[token.idx : start]
@@ -680,6 +683,7 @@ def _according_to(
 def _resolve(attributions: list[Attribution], people: People) -> None:
     """Pronouns and descriptions ("he", "the Defense secretary") to the person they mean."""
     last: list[str] = []  # people who spoke so far, latest last
+    known = {name for _, name in people.mentions}
     named: list[str] = []  # every named speaker so far, people and organisations
     for item in attributions:
         mention = (item.speaker_mention or "").strip()
@@ -710,8 +714,8 @@ def _resolve(attributions: list[Attribution], people: People) -> None:
             item.speaker = item.speaker[4:]  # "the Regional Health Agency" is its name
         if item.speaker and item.speaker_role is None and item.speaker in people.roles:
             item.speaker_role = people.roles[item.speaker]
-        if item.speaker and item.speaker in people.roles:
-            last.append(item.speaker)
+        if item.speaker and item.speaker in known:
+            last.append(item.speaker)  # a person who spoke: what "he" or "she" refers to next
         if item.speaker and item.speaker[:1].isupper():
             named.append(item.speaker)
 
