@@ -1,24 +1,19 @@
 """The shared aggregator sample imports with the fields a careful editor reads from it."""
 
 import json
-from pathlib import Path
 
 import pytest
+from shared_sample import EXPECTED, SAMPLE, needs_sample
 
 from newsdesk.extract.boilerplate import fold
 from newsdesk.extract.page import read_file, read_page
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
-SAMPLE = SAMPLES / "aggregator-page-dprk-troops.txt"
-
-pytestmark = pytest.mark.skipif(
-    not SAMPLE.exists(), reason=f"the shared sample is not at {SAMPLE} (../shared is absent)"
-)
+pytestmark = needs_sample
 
 
 @pytest.fixture(scope="module")
 def result():
-    expected = json.loads(SAMPLE.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
     content, content_type = read_file(SAMPLE)
     return read_page(content, "", content_type), expected
 

@@ -27,3 +27,9 @@ def make_article():
         return save_article(ExtractedArticle(**fields))[0]
 
     return make
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.invalid", "pw"))
+    return client

@@ -5,12 +5,6 @@ import pytest
 from newsdesk.news.models import Article, Comment, PageError
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.invalid", "pw"))
-    return client
-
-
 @pytest.mark.django_db
 def test_publish_and_unpublish_actions(editor_client, make_article):
     held = make_article(1, confidence=0.1)

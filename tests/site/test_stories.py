@@ -25,12 +25,6 @@ def coverage():
     return Article.objects.get(pk=first.pk), Article.objects.get(pk=second.pk)
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.invalid", "pw"))
-    return client
-
-
 @pytest.mark.django_db
 def test_front_page_shows_the_story_once_with_its_outlet_count(client, coverage):
     html = client.get("/").content.decode()

@@ -3,23 +3,18 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from shared_sample import EXPECTED, SAMPLE, needs_sample
 
 from newsdesk.extract.boilerplate import fold
 
-SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
-SAMPLE = SAMPLE / "aggregator-page-dprk-troops.txt"
-
-pytestmark = pytest.mark.skipif(
-    not SAMPLE.exists(), reason=f"the shared sample is not at {SAMPLE} (../shared is absent)"
-)
+pytestmark = needs_sample
 
 
 @pytest.fixture(scope="module")
 def result():
-    expected = json.loads(SAMPLE.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
     run = subprocess.run(
         [sys.executable, "-m", "newsdesk.cli", "extract", str(SAMPLE)],
         capture_output=True,

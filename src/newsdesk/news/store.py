@@ -149,7 +149,7 @@ def save_article(
         article, outcome = existing, "merged"
     else:
         took_over = existing is not None and existing.source_id != source.pk
-        article, outcome = _write(existing, extracted, source, feed, hints, sig, canonical)
+        article, outcome = _write(existing, extracted, source, feed, hints, when, sig, canonical)
         if took_over:
             outcome = "merged"  # the original arrived after its copy, and took over
     Appearance.objects.update_or_create(
@@ -239,6 +239,7 @@ def _write(
     source: Source,
     feed: Feed | None,
     hints: Hints,
+    when: datetime,
     sig: Signature,
     canonical: str,
 ) -> tuple[Article, Outcome]:
@@ -250,7 +251,7 @@ def _write(
         "body_text": extracted.text,
         "image_url": extracted.image.url if extracted.image else "",
         "language": extracted.language[:16],
-        "published_at": published_at(extracted, hints),
+        "published_at": when,
         "confidence": extracted.confidence,
         "extracted": extracted.to_json(),
         "author": author_for(extracted, source, hints),

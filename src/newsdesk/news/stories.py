@@ -86,7 +86,6 @@ def assign(article: Article) -> Story:
         placed = _clusterer.assign(item_for(article))
         _seen = max(_seen, article.pk)
         headline = _clusterer.story(placed.story_id)
-        merges, _clusterer.merges = _clusterer.merges, []
     story = Story.objects.filter(key=placed.story_id).first()
     if story is None:
         story = Story.objects.create(
@@ -98,14 +97,10 @@ def assign(article: Article) -> Story:
         )
     Article.objects.filter(pk=article.pk).update(story=story)
     article.story = story
-    for gone, kept in merges:
+    if placed.absorbed is not None:
         # Two stories met: the clusterer folded one into the other, and so does the store.
-        into = Story.objects.filter(key=kept).first()
-        if into is not None:
-            Article.objects.filter(story__key=gone).update(story=into)
-            Story.objects.filter(key=gone).delete()
-            if into != story:
-                refresh(into)
+        Article.objects.filter(story__key=placed.absorbed).update(story=story)
+        Story.objects.filter(key=placed.absorbed).delete()
     refresh(story, headline.headline if headline else "")
     return story
 
@@ -113,19 +108,17 @@ def assign(article: Article) -> Story:
 def refresh(story: Story, headline: str = "") -> None:
     """Recount a story's articles and outlets and its times; an empty story is deleted."""
     articles = story.articles.order_by("published_at", "pk")
-    first = articles.first()
-    if first is None:
+    counted = articles.aggregate(n=Count("pk"), first=Min("published_at"), last=Max("published_at"))
+    if not counted["n"]:
         story.delete()
         return
-    times = articles.aggregate(first=Min("published_at"), last=Max("published_at"))
-    story.first_seen_at, story.last_updated_at = times["first"], times["last"]
-    story.article_count = articles.count()
+    story.article_count = counted["n"]
+    story.first_seen_at, story.last_updated_at = counted["first"], counted["last"]
     story.outlet_count = (
         Appearance.objects.filter(article__story=story).values("source").distinct().count()
     )
-    if headline:
-        story.headline = headline
-    story.lead = articles.filter(title=story.headline).first() or first
+    story.headline = headline or story.headline
+    story.lead = articles.filter(title=story.headline).first() or articles.first()
     story.headline = story.lead.title
     story.slug = slugify(story.headline)[:220] or "story"
     story.save()

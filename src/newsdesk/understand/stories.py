@@ -104,6 +104,7 @@ class Assignment:
     story_id: str
     new_story: bool
     score: float
+    absorbed: str | None = None  # a story this assignment folded into story_id
 
 
 class StoryClusterer:
@@ -136,12 +137,12 @@ class StoryClusterer:
         self._pins: dict[str, str] = {}
         self._forbidden: dict[str, set[str]] = {}  # story id → keys kept out of it
         self._merged: dict[str, str] = {}  # absorbed story id → the story it went into
-        # Merges not yet seen by the caller, (absorbed, kept): a store mirrors them.
-        self.merges: list[tuple[str, str]] = []
+        self._pinned: set[str] = set()  # stories editors pinned articles to
 
     def pin(self, key: str, story_id: str) -> None:
         """An editor put this article in this story: it goes there whenever it is assigned."""
         self._pins[key] = story_id
+        self._pinned.add(story_id)
 
     def forbid(self, key: str, story_id: str) -> None:
         """An editor took this article out of this story: it never joins it again."""
@@ -179,7 +180,8 @@ class StoryClusterer:
         if best >= self.threshold:
             # The headline follows similarity alone, so it does not drift to late members.
             self._join(best_id, item, vectors, fit)
-            return Assignment(self._merge(best_id), False, best)
+            survivor, absorbed = self._merge(best_id)
+            return Assignment(survivor, False, best, absorbed)
         self._join(item.key, item, vectors, 0.0)
         return Assignment(item.key, True, best)
 
@@ -291,15 +293,16 @@ class StoryClusterer:
                 if len(posting) > self.postings_cap:
                     posting.popitem(last=False)
 
-    def _merge(self, story_id: str) -> str:
-        """Fold a growing story and its closest open story together; return the survivor."""
+    def _merge(self, story_id: str) -> tuple[str, str | None]:
+        """Fold a growing story and its closest open story together; return the survivor
+        and the story it absorbed, if any."""
         story = self._open[story_id]
         size = len(story.keys)
         centroid = story.centroids.get("title")
         # At sizes 2, 4, 8, …: the centroid has changed enough to be worth another look,
         # and the cost stays logarithmic in the story's size.
         if size < 2 or size & (size - 1) or not centroid:
-            return story_id
+            return story_id, None
         top = sorted(centroid, key=lambda t: (-centroid[t], t))[:MERGE_TERMS]
         found = {
             other
@@ -318,7 +321,7 @@ class StoryClusterer:
             if cosine > best:
                 best_id, best = other_id, cosine
         if best < MERGE_AT or not self._may_merge(story_id, best_id):
-            return story_id
+            return story_id, None
         keep, gone = story, self._open[best_id]
         if len(gone.keys) > len(keep.keys):
             keep, gone = gone, keep
@@ -341,13 +344,12 @@ class StoryClusterer:
             self._forbidden.setdefault(keep.id, set()).update(self._forbidden.pop(gone.id))
         del self._open[gone.id]
         self._merged[gone.id] = keep.id
-        self.merges.append((gone.id, keep.id))
-        return keep.id
+        return keep.id, gone.id
 
     def _may_merge(self, a: str, b: str) -> bool:
         # Editors' decisions win: stories they pinned articles to were split by hand, and
         # an article they took out of one story must not come back through a merge.
-        if a in self._pins.values() or b in self._pins.values():
+        if a in self._pinned or b in self._pinned:
             return False
         for x, y in ((a, b), (b, a)):
             out = self._forbidden.get(x)
