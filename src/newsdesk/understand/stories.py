@@ -7,6 +7,8 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _STOPWORD_TEXT = """
     a about after again against all also am an and any are as at be because been before
@@ -37,6 +39,12 @@ RESCORE = 3  # best stories by word signals that are rescored with the n-grams t
 # early when both were too small to recognise each other.
 MERGE_AT = 0.3
 MERGE_TERMS = 10  # top centroid terms whose postings give the stories to merge with
+# With title embeddings (understand/embeddings.py), a story's score is this share of the
+# embedding cosine to its centroid plus the rest of the word score. Embedding cosines do not
+# fall as a story widens, so only the word score carries the size prior, a steeper one.
+DENSE_WEIGHT = 0.7
+DENSE_SIZE_PRIOR = 0.4
+DENSE_THRESHOLD = 0.3
 
 
 def _stem(word: str) -> str:
@@ -81,6 +89,7 @@ class Item:
     entities: tuple[str, ...] = ()
     outlet: str = ""
     published: float | None = None  # seconds since the epoch
+    embedding: np.ndarray | None = None  # unit-length title embedding, for the dense signal
 
 
 @dataclass
@@ -96,6 +105,8 @@ class Story:
     # Per signal: summed unit vectors of the members, and that sum's squared norm.
     centroids: dict[str, dict[str, float]] = field(default_factory=dict)
     norms: dict[str, float] = field(default_factory=dict)
+    dense: np.ndarray | None = None  # summed title embeddings of the members
+    dense_norm: float = 0.0  # that sum's squared norm
     best_fit: float = 0.0  # the headline is the title of the member that fitted best
 
 
@@ -161,23 +172,29 @@ class StoryClusterer:
             self._join(pinned, item, vectors, 1.0)
             return Assignment(pinned, new_story, 1.0)
         # Word signals rank every candidate; only the leaders pay for the n-gram signal.
+        dense = item.embedding is not None
+        prior = DENSE_SIZE_PRIOR if dense else SIZE_PRIOR
         indexed = {name: vec for name, vec in vectors.items() if name in INDEXED}
         ranked = []
         for story_id in self._candidates(vectors):
             if item.key in self._forbidden.get(story_id, ()):
                 continue
             story = self._open[story_id]
-            score = self._score(indexed, story, item.published) * self._prior(story)
+            score = self._score(indexed, story, item.published) * len(story.keys) ** prior
             ranked.append((-score, story_id))
         ranked.sort()
         best_id, best, fit = "", 0.0, 0.0
         for _, story_id in ranked[:RESCORE]:
             story = self._open[story_id]
             similarity = self._score(vectors, story, item.published)
-            score = similarity * self._prior(story)
+            score = similarity * len(story.keys) ** prior
+            if dense:
+                cosine = self._dense_score(item, story)
+                similarity = (1 - DENSE_WEIGHT) * similarity + DENSE_WEIGHT * cosine
+                score = (1 - DENSE_WEIGHT) * score + DENSE_WEIGHT * cosine
             if score > best:
                 best_id, best, fit = story_id, score, similarity
-        if best >= self.threshold:
+        if best >= (DENSE_THRESHOLD if dense else self.threshold):
             # The headline follows similarity alone, so it does not drift to late members.
             self._join(best_id, item, vectors, fit)
             survivor, absorbed = self._merge(best_id)
@@ -256,9 +273,13 @@ class StoryClusterer:
             score *= 0.5 ** (max(0.0, when - story.last_updated) / self.half_life)
         return score
 
-    @staticmethod
-    def _prior(story: Story) -> float:
-        return len(story.keys) ** SIZE_PRIOR
+    def _dense_score(self, item: Item, story: Story) -> float:
+        if story.dense is None or item.embedding is None:
+            return 0.0
+        cosine = float(item.embedding @ story.dense) / math.sqrt(story.dense_norm)
+        if item.published is not None and story.last_updated is not None:
+            cosine *= 0.5 ** (max(0.0, item.published - story.last_updated) / self.half_life)
+        return cosine
 
     def _join(self, story_id: str, item: Item, vectors: Vectors, fit: float) -> None:
         story = self._open.get(story_id)
@@ -277,6 +298,15 @@ class StoryClusterer:
             story.headline, story.best_fit = item.title, fit
         for name, vec in vectors.items():
             self._add(story, name, vec, 1.0)
+        if item.embedding is not None:
+            self._add_dense(story, item.embedding, 1.0)
+
+    @staticmethod
+    def _add_dense(story: Story, vec: np.ndarray, norm: float) -> None:
+        if story.dense is None:
+            story.dense = np.zeros_like(vec, dtype=np.float64)
+        story.dense_norm += 2 * float(vec @ story.dense) + norm
+        story.dense += vec
 
     def _add(self, story: Story, name: str, vec: dict[str, float], norm: float) -> None:
         """Add a summed vector with squared norm `norm` to a story's centroid and postings."""
@@ -332,6 +362,8 @@ class StoryClusterer:
                     posting = self._postings.get(f"{name}:{t}")
                     if posting is not None:
                         posting.pop(gone.id, None)
+        if gone.dense is not None:
+            self._add_dense(keep, gone.dense, gone.dense_norm)
         keep.keys.extend(gone.keys)
         keep.outlets.extend(o for o in gone.outlets if o not in keep.outlets)
         if gone.first_seen is not None:
@@ -343,6 +375,7 @@ class StoryClusterer:
         if gone.id in self._forbidden:
             self._forbidden.setdefault(keep.id, set()).update(self._forbidden.pop(gone.id))
         del self._open[gone.id]
+        self._open.move_to_end(keep.id)  # it holds the newest article now
         self._merged[gone.id] = keep.id
         return keep.id, gone.id
 
