@@ -25,7 +25,7 @@ test: setup lint
 
 # The benchmarks read ../shared/data; the peers they compare with install here only.
 bench: setup
-	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	$(BIN)/pip install --quiet -e ".[dev,bench,dense]"
 	$(BIN)/python bench/extraction
 	$(BIN)/python bench/stories --growth
 	$(BIN)/python bench/attribution

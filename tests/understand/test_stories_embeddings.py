@@ -55,3 +55,12 @@ def test_a_stored_embedding_reads_back_close_to_what_was_stored():
 
 def test_an_article_stored_without_an_embedding_reads_back_as_none():
     assert from_bytes(b"") is None
+
+
+def test_a_story_stored_without_embeddings_still_takes_coverage_by_its_words():
+    clusterer = StoryClusterer()
+    first = clusterer.assign(Item("a", "Port Alder dock strike ends after nine days"))
+    later = clusterer.assign(
+        Item("b", "Port Alder dock strike ends as dockers accept offer", embedding=unit(1.0))
+    )
+    assert later.story_id == first.story_id

@@ -114,7 +114,7 @@ class Story:
 class Assignment:
     story_id: str
     new_story: bool
-    score: float
+    score: float  # the best story's score over the threshold it had to reach: 1 or more joins
     absorbed: str | None = None  # a story this assignment folded into story_id
 
 
@@ -183,18 +183,22 @@ class StoryClusterer:
             score = self._score(indexed, story, item.published) * len(story.keys) ** prior
             ranked.append((-score, story_id))
         ranked.sort()
+        # Scores are measured against the threshold they must reach: a story whose articles
+        # were stored without embeddings is still judged by its words alone.
         best_id, best, fit = "", 0.0, 0.0
         for _, story_id in ranked[:RESCORE]:
             story = self._open[story_id]
             similarity = self._score(vectors, story, item.published)
-            score = similarity * len(story.keys) ** prior
-            if dense:
-                cosine = self._dense_score(item, story)
+            if dense and story.dense is not None:
+                cosine = self._dense_score(item.embedding, story, item.published)
+                score = (1 - DENSE_WEIGHT) * similarity * len(story.keys) ** DENSE_SIZE_PRIOR
+                score = (score + DENSE_WEIGHT * cosine) / DENSE_THRESHOLD
                 similarity = (1 - DENSE_WEIGHT) * similarity + DENSE_WEIGHT * cosine
-                score = (1 - DENSE_WEIGHT) * score + DENSE_WEIGHT * cosine
+            else:
+                score = similarity * len(story.keys) ** SIZE_PRIOR / self.threshold
             if score > best:
                 best_id, best, fit = story_id, score, similarity
-        if best >= (DENSE_THRESHOLD if dense else self.threshold):
+        if best >= 1.0:
             # The headline follows similarity alone, so it does not drift to late members.
             self._join(best_id, item, vectors, fit)
             survivor, absorbed = self._merge(best_id)
@@ -273,12 +277,10 @@ class StoryClusterer:
             score *= 0.5 ** (max(0.0, when - story.last_updated) / self.half_life)
         return score
 
-    def _dense_score(self, item: Item, story: Story) -> float:
-        if story.dense is None or item.embedding is None:
-            return 0.0
-        cosine = float(item.embedding @ story.dense) / math.sqrt(story.dense_norm)
-        if item.published is not None and story.last_updated is not None:
-            cosine *= 0.5 ** (max(0.0, item.published - story.last_updated) / self.half_life)
+    def _dense_score(self, embedding: np.ndarray, story: Story, when: float | None) -> float:
+        cosine = float(embedding @ story.dense) / math.sqrt(story.dense_norm)
+        if when is not None and story.last_updated is not None:
+            cosine *= 0.5 ** (max(0.0, when - story.last_updated) / self.half_life)
         return cosine
 
     def _join(self, story_id: str, item: Item, vectors: Vectors, fit: float) -> None:
