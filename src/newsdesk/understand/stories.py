@@ -126,6 +126,7 @@ class StoryClusterer:
     than `max_open` are open. A story that grows is checked against the stories its top
     terms find, and the two are merged when their centroids are close: the smaller one's id
     then resolves to the survivor. Editors' decisions are honoured through `pin` and `forbid`.
+    Items that carry a title embedding are also compared with the stories' mean embeddings.
     """
 
     def __init__(
