@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
@@ -24,12 +25,14 @@ from newsdesk.extract.page import ExtractError, read_file, read_page
 from newsdesk.ingest.feeds import FeedEntry, FeedError, ParsedFeed, parse_feed
 from newsdesk.ingest.fetch import Fetcher, FetchError, Response
 from newsdesk.ingest.sitemaps import is_sitemap, parse_sitemap
+from newsdesk.news import stories
 from newsdesk.news.models import Article, Feed
-from newsdesk.news.store import Hints, Outcome, record_error, save_article
+from newsdesk.news.store import Hints, Outcome, record_error, save_article, title_of
 
 log = logging.getLogger(__name__)
 
 PAGE_WORKERS = 8
+STORE_BATCH = 64  # fetched pages stored together, their titles encoded in one batch
 MAX_CHILD_SITEMAPS = 50
 SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".txt", ".text")
 FEED_ACCEPT = (
@@ -104,12 +107,19 @@ def poll_feeds(
                 summary.add("unchanged")
             else:
                 todo.append((feed, entry))
-    for (feed, entry), result in zip(
+    results = zip(
         todo,
         tqdm(fetch_pages(todo, fetcher), total=len(todo), unit="page", disable=not progress),
         strict=True,
-    ):
-        summary.add(*store_page(feed, entry, result))
+    )
+    while batch := list(islice(results, STORE_BATCH)):
+        stories.encode_titles(
+            title_of(result, hints_for(entry))
+            for (_, entry), result in batch
+            if isinstance(result, ExtractedArticle)
+        )
+        for (feed, entry), result in batch:
+            summary.add(*store_page(feed, entry, result))
     return summary
 
 
@@ -191,13 +201,16 @@ def store_page(
         return "failed", message
     understand(result)
     try:
-        hints = Hints(title=entry.title, author=entry.author, published=entry.published)
-        _, outcome = save_article(result, feed=feed, hints=hints)
+        _, outcome = save_article(result, feed=feed, hints=hints_for(entry))
         return outcome, ""
     except Exception as exc:
         log.exception("storing %s failed", entry.url)
         record_error(entry.url, "store", f"{type(exc).__name__}: {exc}", feed)
         return "failed", f"{entry.url}: {exc}"
+
+
+def hints_for(entry: FeedEntry) -> Hints:
+    return Hints(title=entry.title, author=entry.author, published=entry.published)
 
 
 # --- Saved pages and single URLs ------------------------------------------------------------

@@ -233,6 +233,11 @@ def takes_credit(
     return when < existing.published_at
 
 
+def title_of(extracted: ExtractedArticle, hints: Hints) -> str:
+    """The title an article is stored with."""
+    return (extracted.title or hints.title).strip()[:500]
+
+
 def _write(
     existing: Article | None,
     extracted: ExtractedArticle,
@@ -245,7 +250,7 @@ def _write(
 ) -> tuple[Article, Outcome]:
     fields = {
         "source": source,
-        "title": (extracted.title or hints.title).strip()[:500],
+        "title": title_of(extracted, hints),
         "teaser": extracted.teaser.strip(),
         "body_html": clean_html(extracted.body_html or paragraphs_to_html(extracted.body)),
         "body_text": extracted.text,
