@@ -61,7 +61,7 @@ def entity_names(extracted: dict) -> tuple[str, ...]:
 
 def encode_titles(titles: Iterable[str]) -> None:
     """Encode the titles of the pages about to be stored in one batch, for `assign` to use:
-    the encoder takes about 7 ms a title in a batch and 56 ms for a title alone."""
+    on one core the encoder takes about 11 ms a title in a batch and 38 ms for one alone."""
     if not settings.STORY_EMBEDDINGS:
         return
     wanted = sorted({t for t in titles if t})
