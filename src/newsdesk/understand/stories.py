@@ -45,6 +45,10 @@ MERGE_TERMS = 10  # top centroid terms whose postings give the stories to merge 
 DENSE_WEIGHT = 0.7
 DENSE_SIZE_PRIOR = 0.4
 DENSE_THRESHOLD = 0.3
+# Two stories that both carry embeddings merge on this share of their mean embeddings' cosine
+# plus the rest of their title centroids' cosine.
+MERGE_DENSE_WEIGHT = 0.5
+MERGE_DENSE_AT = 0.4
 
 
 def _stem(word: str) -> str:
@@ -124,8 +128,9 @@ class StoryClusterer:
     Candidate stories come from posting lists of the article's terms, each capped to
     the most recently updated stories; stories idle longest are closed once more
     than `max_open` are open. A story that grows is checked against the stories its top
-    terms find, and the two are merged when their centroids are close: the smaller one's id
-    then resolves to the survivor. Editors' decisions are honoured through `pin` and `forbid`.
+    terms find, and the two are merged when their centroids (and mean embeddings, when both
+    have them) are close: the smaller one's id then resolves to the survivor. Editors'
+    decisions are honoured through `pin` and `forbid`.
     Items that carry a title embedding are also compared with the stories' mean embeddings.
     """
 
@@ -343,17 +348,26 @@ class StoryClusterer:
             for other in self._postings.get(f"title:{t}", ())
             if other != story_id and other in self._open
         }
+        # Closeness is measured against the threshold it must reach, as in `assign`.
         best_id, best = "", 0.0
         for other_id in sorted(found):
-            other = self._open[other_id].centroids.get("title")
+            other_story = self._open[other_id]
+            other = other_story.centroids.get("title")
             if not other:
                 continue
             small, large = (centroid, other) if len(centroid) < len(other) else (other, centroid)
             dot = sum(w * large.get(t, 0.0) for t, w in small.items())
-            cosine = dot / math.sqrt(story.norms["title"] * self._open[other_id].norms["title"])
-            if cosine > best:
-                best_id, best = other_id, cosine
-        if best < MERGE_AT or not self._may_merge(story_id, best_id):
+            closeness = dot / math.sqrt(story.norms["title"] * other_story.norms["title"])
+            if story.dense is not None and other_story.dense is not None:
+                dense = float(story.dense @ other_story.dense)
+                dense /= math.sqrt(story.dense_norm * other_story.dense_norm)
+                closeness = MERGE_DENSE_WEIGHT * dense + (1 - MERGE_DENSE_WEIGHT) * closeness
+                closeness /= MERGE_DENSE_AT
+            else:
+                closeness /= MERGE_AT
+            if closeness > best:
+                best_id, best = other_id, closeness
+        if best < 1.0 or not self._may_merge(story_id, best_id):
             return story_id, None
         keep, gone = story, self._open[best_id]
         if len(gone.keys) > len(keep.keys):
