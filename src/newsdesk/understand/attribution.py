@@ -48,9 +48,41 @@ STANCE_VERBS = words(
     criticize criticise question defend reject welcome praise vow pledge promise urge
     """
 )
-# Verbs that say and do not merely think: enough for a direct quote on their own.
+EXTRA_VERBS = words(
+    """
+    speak talk discuss address express point reference refer invoke echo repeat recite quote
+    highlight underscore detail outline clarify articulate propound advocate recommend request
+    implore plead beg press thank apologize joke brag boast lament bemoan yell shout cry
+    unveil publish inform notify signal hint imply forecast project conclude rule order
+    instruct retweet
+    know understand recognize realize learn see view consider feel assume suspect wonder
+    imagine doubt comprehend fathom sense envision contemplate guess speculate remember
+    notice discover
+    wish desire prefer like love hate despise resent respect admire enjoy
+    condemn denounce attack slam blast mock deride lambast chastise decry applaud hail herald
+    extol compliment tout champion endorse back accept dispute challenge charge credit fault
+    dismiss ridicule
+    decide refuse decline threaten aim choose
+    show find document illustrate chronicle feature portray paint characterize dub label brand
+    liken compare link tie cast frame
+    offer encourage seem appear examine identify weigh rail judge promote unleash deliver
+    issue rate
+    """
+)
+# Forms the rule lemmatizer reads wrongly ("hoped" as a form of "hop").
+LEMMAS = {"hoped": "hope", "rated": "rate", "retweeted": "retweet", "poohed": "pooh"}
+CUE_VERBS = SPEECH_VERBS | STANCE_VERBS | EXTRA_VERBS
 QUOTE_VERBS = SPEECH_VERBS - {"believe", "think", "expect", "hope", "fear", "worry", "call"}
-PRONOUNS = {"he": "m", "she": "f", "they": "", "i": "", "we": ""}
+PRONOUNS = {
+    "he": "m",
+    "she": "f",
+    "they": "",
+    "i": "",
+    "we": "",
+    "his": "m",
+    "her": "f",
+    "their": "",
+}
 FEMALE = re.compile(r"\b(?:she|her|woman|spokeswoman|chairwoman|congresswoman|mrs|ms|madam)\b")
 MALE = re.compile(r"\b(?:he|his|man|spokesman|chairman|congressman|mr|sir)\b")
 # Names and name endings of news organisations, for telling a cited outlet from other sources.
@@ -164,10 +196,13 @@ def analyse(text: str, nlp: Language | None = None) -> Analysis:
     ]
     result = Analysis()
     used_cues: set[int] = set()
+    cue_at = {t.idx: t for t in cues}
     for start, end in quotes:
         found = _direct(doc, start, end, cues, people)
         if found is None:
             continue
+        if found.cue_start is not None and found.cue_start in cue_at:
+            found = _mixed(doc, found, cue_at[found.cue_start], people) or found
         last = result.attributions[-1] if result.attributions else None
         if last is not None and found.cue_start is not None and last.cue_start == found.cue_start:
             # “…,” she said, “…”: one statement split around its cue.
@@ -181,7 +216,7 @@ def analyse(text: str, nlp: Language | None = None) -> Analysis:
     result.attributions += [
         a for a in _colon_lines(doc, people) if not _covered(a, result.attributions)
     ]
-    result.attributions.sort(key=lambda a: a.content_start)
+    result.attributions = _outermost(result.attributions)
     _resolve(result.attributions, people)
     result.cited_outlets = _outlets(doc, result.attributions)
     result.entities = _entities(doc, people)
@@ -344,6 +379,37 @@ def _direct(
     return found
 
 
+def _mixed(doc: Doc, quote: Attribution, cue: Token, people: People) -> Attribution | None:
+    """ "Palmieri said Trump is reduced to “taunts and insults” because he cannot defend his
+    record": a quoted phrase inside a reported clause; the clause is what was said."""
+    bounds = _reported(cue)
+    if bounds is None:
+        return None
+    start, end = bounds
+    if not (start <= quote.content_start and quote.content_end <= end) or start <= cue.idx < end:
+        return None
+    text = doc.user_data["text"]
+    outside = text[start : quote.content_start] + text[quote.content_end : end]
+    if len(outside.split()) < 3:
+        return None
+    item = Attribution("indirect", text[start:end], start, end)
+    _fill(item, cue, people)
+    return item
+
+
+def _outermost(attributions: list[Attribution]) -> list[Attribution]:
+    """In content order, without the statements reported inside another one's content
+    ("Scott said he plans to hire staff": what Scott said, not also what he plans)."""
+    kept: list[Attribution] = []
+    for item in sorted(attributions, key=lambda a: (a.content_start, -a.content_end)):
+        outer = next((k for k in reversed(kept) if k.content_end >= item.content_end), None)
+        cue = item.cue_start if item.cue_start is not None else item.content_start
+        if outer is not None and outer.content_start <= cue < outer.content_end:
+            continue
+        kept.append(item)
+    return kept
+
+
 def _covered(item: Attribution, others: list[Attribution]) -> bool:
     return any(
         o.content_start < item.content_end and item.content_start < o.content_end for o in others
@@ -467,10 +533,13 @@ def _fill(found: Attribution, cue: Token, people: People) -> None:
     if speaker is not None:
         found.speaker_mention = speaker.text
         found.speaker_start, found.speaker_end = speaker.start_char, speaker.end_char
-        name = _person_in(speaker)
+        holder = _antecedent(speaker)
+        name = _person_in(holder)
         if name is not None:
             found.speaker = people.full_name(_name_words(name))
             found.speaker_role = role_of(name) or people.roles.get(found.speaker) or None
+        elif holder is not speaker:
+            found.speaker = holder.text
     for child in cue.children:
         if cue.lemma_ == "tell" and child.dep_ in ("dobj", "dative"):
             told = _phrase(child)
@@ -483,11 +552,14 @@ def _fill(found: Attribution, cue: Token, people: People) -> None:
 
 def _subject(cue: Token) -> Span | None:
     for child in cue.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            words = [t for t in child.subtree if t.dep_ not in ("relcl", "punct") or t is child]
-            # A relative clause or apposition after the name is not part of it.
-            cut = [t for t in words if t.i <= child.i or t.dep_ in ("compound", "flat")]
-            return child.doc[min(t.i for t in cut) : child.i + 1]
+        # "Trump's claim that …" names its holder as a possessive.
+        if child.dep_ == "nsubj" or (child.dep_ == "poss" and cue.pos_ == "NOUN"):
+            return _noun_phrase(child)
+        if child.dep_ == "agent":  # "was first reported by The Washington Post"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return _noun_phrase(objects[0]) if objects else None
+    if any(c.dep_ == "nsubjpass" for c in cue.children):
+        return None  # "has been mentioned as …": the subject is what was said, nobody said it
     # "…," said Kirby: spaCy sometimes hangs the inverted subject as an attribute.
     for child in cue.children:
         if child.dep_ in ("attr", "dobj") and child.pos_ == "PROPN" and child.i > cue.i:
@@ -495,7 +567,29 @@ def _subject(cue: Token) -> Span | None:
     # "He defended the deal, saying …" and "She rose and said …": the subject is the head's.
     if cue.dep_ in ("advcl", "xcomp", "conj") and cue.head is not cue:
         return _subject(cue.head)
+    # "She started off by emphasizing …": through the preposition to its verb.
+    if cue.dep_ == "pcomp" and cue.head.head is not cue.head:
+        return _subject(cue.head.head)
+    # "skittish Democrats contemplating contingencies": the noun the participle describes.
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return _noun_phrase(cue.head)
     return None
+
+
+def _antecedent(speaker: Span) -> Span:
+    """ "officials who said …": the relative pronoun stands for the noun its clause hangs on."""
+    root = speaker.root
+    clause = root.head
+    if root.lower_ in ("who", "that", "which") and clause.dep_ == "relcl":
+        return _noun_phrase(clause.head)
+    return speaker
+
+
+def _noun_phrase(head: Token) -> Span:
+    words = [t for t in head.subtree if t.dep_ not in ("relcl", "punct") or t is head]
+    # A relative clause or apposition after the name is not part of it.
+    cut = [t for t in words if t.i <= head.i or t.dep_ in ("compound", "flat")]
+    return head.doc[min(t.i for t in cut) : head.i + 1]
 
 
 def _person_in(span: Span) -> Span | None:
@@ -547,28 +641,11 @@ def is_outlet(name: str) -> bool:
 
 def _indirect(doc: Doc, in_quote: bytearray, used: set[int], people: People) -> list[Attribution]:
     found: list[Attribution] = []
+    text = doc.user_data["text"]
     for token in doc:
         if in_quote[token.idx] or token.idx in used:
             continue
-        if token.lemma_ in SPEECH_VERBS | STANCE_VERBS and token.pos_ == "VERB":
-            clause = _content_of(token)
-            if clause is None:
-                bounds = _around_frame(token)
-                if bounds is None:
-                    continue
-                start, end = bounds
-            elif in_quote[clause.idx]:
-                continue  # a direct quote's frame
-            else:
-                start, end = _clause_bounds(clause, token)
-            if any(in_quote[start:end]):
-                continue
-            item = Attribution("indirect", doc.user_data["text"][start:end], start, end)
-            _fill(item, token, people)
-            if item.speaker_mention is None:
-                continue
-            found.append(item)
-        elif (
+        if (
             token.lower_ == "according"
             and token.i + 1 < len(doc)
             and doc[token.i + 1].lower_ == "to"
@@ -576,26 +653,119 @@ def _indirect(doc: Doc, in_quote: bytearray, used: set[int], people: People) -> 
             item = _according_to(doc, token, in_quote, found)
             if item is not None:
                 found.append(item)
+            continue
+        if token.pos_ == "VERB" and LEMMAS.get(token.lower_, token.lemma_) in CUE_VERBS:
+            bounds = _reported(token)
+        elif token.pos_ == "NOUN" and token.lemma_ in CUE_NOUNS:
+            bounds = _held(token)
+        else:
+            continue
+        if bounds is None:
+            continue
+        start, end = bounds
+        if sum(in_quote[start:end]) > (end - start) / 2:
+            continue  # a direct quote's frame
+        item = Attribution("indirect", text[start:end], start, end)
+        _fill(item, token, people)
+        if item.speaker_mention is None:
+            continue
+        found.append(item)
     return found
 
 
-def _content_of(verb: Token) -> Token | None:
-    """What a verb of saying or stance reports: a clause with its own subject ("said that
-    taxes would rise"), or for stances, what is wanted or called for ("called for a recount",
-    "plans to resign")."""
+# Nouns that carry a statement or a stance, with its holder as possessive ("Trump's claim").
+CUE_NOUNS = words(
+    """
+    claim statement report comment criticism remark acknowledgment acknowledgement admission
+    assertion allegation accusation charge promise pledge vow plan proposal decision
+    determination demand call message warning threat argument belief view hope fear worry
+    concern expectation estimate assessment conclusion refusal reluctance eagerness desire
+    insistence suggestion announcement pronouncement speculation theory idea thought opinion
+    support opposition endorsement recommendation advice commitment rhetoric
+    """
+)
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr", "nsubjpass")
+CONTENT_PREPS = ("about", "of", "for", "on", "against", "as")
+
+
+def _reported(verb: Token) -> tuple[int, int] | None:
+    parts = []
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and _has_subject(child):
-            return child
-    if verb.lemma_ not in STANCE_VERBS:
+        if child.dep_ in CONTENT_DEPS:
+            parts.append(child)
+        elif child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and child.i > verb.i:
+            parts += [
+                c
+                for c in child.children
+                if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+            ]
+    if not parts:
+        return _around_frame(verb)
+    before = [p for p in parts if p.i < verb.i]
+    after = [p for p in parts if p.i > verb.i]
+    if any(p.dep_ == "nsubjpass" for p in before):
+        side = before + after  # "Oz has been called a charlatan by …"
+    elif any(p.dep_ == "ccomp" for p in before) or not after:
+        side = before
+    else:
+        side = after
+    words = sorted({t.i for p in side for t in p.subtree} - {verb.i})
+    doc = verb.doc
+    sentence = sentence_of(verb)
+    first, last = max(words[0], sentence.start), min(words[-1], sentence.end - 1)
+    tokens = [doc[i] for i in range(first, last + 1) if i != verb.i]
+    if not after or side == before:
+        tokens = [t for t in tokens if t.i < verb.i]
+    agent = [t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    tokens = [t for t in tokens if not agent or t.i < agent[0] or t.i > agent[-1]]
+    return _trim(_own_words(tokens, verb))
+
+
+def _own_words(tokens: list[Token], verb: Token) -> list[Token]:
+    """The content within the cue's paragraph, up to where another statement starts: "…
+    erase the barriers, though she noted clients are beginning to demand …" is two."""
+    breaks = [t.i for t in tokens if t.is_space and "\n" in t.text]
+    first = max((i for i in breaks if i < verb.i), default=-1)
+    last = min((i for i in breaks if i > verb.i), default=len(verb.doc))
+    tokens = [t for t in tokens if first < t.i < last]
+    for n, token in enumerate(tokens):
+        if (
+            n >= 3
+            and token.dep_ in ("advcl", "conj", "parataxis")
+            and token.lemma_ in CUE_VERBS
+            and any(c.dep_ == "nsubj" for c in token.children)
+        ):
+            start = min(t.i for t in token.subtree)
+            return [t for t in tokens if t.i < start]
+    return tokens
+
+
+def _held(noun: Token) -> tuple[int, int] | None:
+    """What a claim, plan or criticism is of: "Trump's claim that …", "his refusal to …"."""
+    parts = [
+        c
+        for c in noun.children
+        if c.i > noun.i
+        and (c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS))
+    ]
+    if not parts:
         return None
-    for child in verb.children:
-        if child.dep_ == "xcomp" or (child.dep_ == "dobj" and len(list(child.subtree)) > 2):
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("for", "on", "against"):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    return None
+    tokens = [t for p in parts for t in p.subtree]
+    if tokens[0].dep_ == "prep":
+        tokens = tokens[1:]
+    return _trim(tokens)
+
+
+def _trim(tokens: list[Token]) -> tuple[int, int] | None:
+    while tokens and (
+        tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in ("and", "but")
+    ):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _around_frame(verb: Token) -> tuple[int, int] | None:
@@ -622,29 +792,11 @@ def _around_frame(verb: Token) -> tuple[int, int] | None:
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
-def _has_subject(clause: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
-
-
-def _clause_bounds(clause: Token, cue: Token) -> tuple[int, int]:
-    words = [t for t in clause.subtree if t.dep_ != "mark" or t.head is not clause]
-    # The clause ends where the frame starts ("…, U.S. officials said").
-    words = [t for t in words if t.i != cue.i]
-    while words and (words[-1].is_punct or words[-1].lower_ in ("and", "but")):
-        words.pop()
-    while words and (words[0].is_punct or words[0].lower_ == "that"):
-        words.pop(0)
-    if not words:
-        return clause.idx, clause.idx + len(clause.text)
-    last = words[-1]
-    return words[0].idx, last.idx + len(last.text)
-
-
 def _according_to(
     doc: Doc, according: Token, in_quote: bytearray, found: list[Attribution]
 ) -> Attribution | None:
     to = doc[according.i + 1]
-    objects = [c for c in to.children if c.dep_ == "pobj"]
+    objects = [c for c in to.children if c.dep_ in ("pobj", "pcomp")]
     if not objects:
         return None
     source = _phrase(objects[0])
@@ -655,14 +807,18 @@ def _according_to(
             if is_outlet(source):
                 item.according_to = item.according_to or source
             return None
-    if any(in_quote[sentence.start_char : according.idx]):
+    phrase = {t.i for t in according.subtree} | {according.i, to.i}
+    phrase |= {t.i for t in to.subtree}
+    words = [t for t in sentence if t.i not in phrase and not t.is_space]
+    # The content is on one side of the phrase: the longer one.
+    left = [t for t in words if t.i < according.i]
+    right = [t for t in words if t.i > according.i]
+    bounds = _trim(left if len(left) >= len(right) else right)
+    if bounds is None:
         return None
-    words = [t for t in sentence if t.i < according.i and not t.is_space]
-    while words and words[-1].is_punct:
-        words.pop()
-    if len(words) < 3:
+    start, end = bounds
+    if end - start < 12 or sum(in_quote[start:end]) > (end - start) / 2:
         return None
-    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     item = Attribution("indirect", doc.user_data["text"][start:end], start, end)
     item.cue, item.cue_start = "according to", according.idx
     item.cue_end = to.idx + len(to.text)
