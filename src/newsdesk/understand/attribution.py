@@ -72,7 +72,15 @@ EXTRA_VERBS = words(
 # Forms the rule lemmatizer reads wrongly ("hoped" as a form of "hop").
 LEMMAS = {"hoped": "hope", "rated": "rate", "retweeted": "retweet", "poohed": "pooh"}
 CUE_VERBS = SPEECH_VERBS | STANCE_VERBS | EXTRA_VERBS
-QUOTE_VERBS = SPEECH_VERBS - {"believe", "think", "expect", "hope", "fear", "worry", "call"}
+QUOTE_VERBS = SPEECH_VERBS - {
+    "believe",
+    "think",
+    "expect",
+    "hope",
+    "fear",
+    "worry",
+    "call",
+} | words("yell shout chant sing scream exclaim proclaim continue conclude read")
 PRONOUNS = {
     "he": "m",
     "she": "f",
@@ -212,7 +220,8 @@ def analyse(text: str, nlp: Language | None = None) -> Analysis:
         result.attributions.append(found)
         if found.cue_start is not None:
             used_cues.add(found.cue_start)
-    result.attributions += _indirect(doc, in_quote, used_cues, people)
+    quoted = _inside([(a.content_start, a.content_end) for a in result.attributions], len(text))
+    result.attributions += _indirect(doc, quoted, used_cues, people)
     result.attributions += [
         a for a in _colon_lines(doc, people) if not _covered(a, result.attributions)
     ]
@@ -367,7 +376,7 @@ def _direct(
     doc: Doc, start: int, end: int, cues: list[Token], people: People
 ) -> Attribution | None:
     text = doc.user_data["text"]
-    cue = _cue_near(doc, start, end, cues)
+    cue = _colon_cue(doc, start) or _cue_near(doc, start, end, cues)
     # The comma before the cue belongs to the sentence, not to what was said.
     end = start + len(text[start:end].rstrip(" ,;:\n"))
     found = Attribution("direct", text[start:end].strip(), start, end)
@@ -377,6 +386,25 @@ def _direct(
         return _dash_credit(doc, found, end, people) or _according_to_quote(doc, found, end)
     _fill(found, cue, people)
     return found
+
+
+def _colon_cue(doc: Doc, start: int) -> Token | None:
+    """ "Limbaugh continued: “…”" and "The New York Times reports: “…”": whatever the verb,
+    a colon right before the quote hands it over."""
+    text = doc.user_data["text"]
+    before = text[: start - 1].rstrip()
+    if not before.endswith(":"):
+        return None
+    starts = doc.user_data.setdefault("token_starts", [t.idx for t in doc])
+    colon = doc[bisect.bisect_right(starts, len(before) - 1) - 1]
+    for token in (colon.head, colon.nbor(-1) if colon.i else colon):
+        if (
+            token.pos_ == "VERB"
+            and token.i < colon.i
+            and token.idx >= text.rfind("\n", 0, colon.idx)
+        ):
+            return token
+    return None
 
 
 def _mixed(doc: Doc, quote: Attribution, cue: Token, people: People) -> Attribution | None:
@@ -551,7 +579,10 @@ def _fill(found: Attribution, cue: Token, people: People) -> None:
 
 
 def _subject(cue: Token) -> Span | None:
+    in_quote = cue.doc.user_data["in_quote"]
     for child in cue.children:
+        if in_quote[child.idx]:
+            continue  # a word of the quote the parser took for the one who said it
         # "Trump's claim that …" names its holder as a possessive.
         if child.dep_ == "nsubj" or (child.dep_ == "poss" and cue.pos_ == "NOUN"):
             return _noun_phrase(child)
@@ -589,7 +620,10 @@ def _noun_phrase(head: Token) -> Span:
     words = [t for t in head.subtree if t.dep_ not in ("relcl", "punct") or t is head]
     # A relative clause or apposition after the name is not part of it.
     cut = [t for t in words if t.i <= head.i or t.dep_ in ("compound", "flat")]
-    return head.doc[min(t.i for t in cut) : head.i + 1]
+    # Nor is a dateline the parser hung on it from the paragraph before ("12:15 p.m.").
+    breaks = [t.i for t in cut if t.i < head.i and t.is_space and "\n" in t.text]
+    start = breaks[-1] + 1 if breaks else min(t.i for t in cut)
+    return head.doc[start : head.i + 1]
 
 
 def _person_in(span: Span) -> Span | None:
@@ -639,9 +673,11 @@ def is_outlet(name: str) -> bool:
 # --- Reported speech ------------------------------------------------------------------------
 
 
-def _indirect(doc: Doc, in_quote: bytearray, used: set[int], people: People) -> list[Attribution]:
+def _indirect(doc: Doc, quoted: bytearray, used: set[int], people: People) -> list[Attribution]:
+    """Reported speech, apart from the quotes already attributed (marked in `quoted`)."""
     found: list[Attribution] = []
     text = doc.user_data["text"]
+    in_quote = doc.user_data["in_quote"]
     for token in doc:
         if in_quote[token.idx] or token.idx in used:
             continue
@@ -663,7 +699,7 @@ def _indirect(doc: Doc, in_quote: bytearray, used: set[int], people: People) -> 
         if bounds is None:
             continue
         start, end = bounds
-        if sum(in_quote[start:end]) > (end - start) / 2:
+        if sum(quoted[start:end]) > (end - start) / 2:
             continue  # a direct quote's frame
         item = Attribution("indirect", text[start:end], start, end)
         _fill(item, token, people)
