@@ -580,9 +580,13 @@ def _fill(found: Attribution, cue: Token, people: People) -> None:
 
 def _subject(cue: Token) -> Span | None:
     in_quote = cue.doc.user_data["in_quote"]
+    text = cue.doc.user_data["text"]
     for child in cue.children:
         if in_quote[child.idx]:
             continue  # a word of the quote the parser took for the one who said it
+        between = text[min(child.idx, cue.idx) : max(child.idx, cue.idx)]
+        if "\n" in between or (child.i < cue.i and ":" in between):
+            continue  # a heading or a time stamp: "The Latest: Trump urges …", "12:15 p.m."
         # "Trump's claim that …" names its holder as a possessive.
         if child.dep_ == "nsubj" or (child.dep_ == "poss" and cue.pos_ == "NOUN"):
             return _noun_phrase(child)
@@ -725,23 +729,28 @@ CONTENT_PREPS = ("about", "of", "for", "on", "against", "as")
 
 
 def _reported(verb: Token) -> tuple[int, int] | None:
-    parts = []
+    """What a cue verb reports: its clause or object after it ("said that …", "called for
+    …", "accused X of …"), a statement fronted before it ("…, he said"), or what a passive
+    says of its subject ("Oz has been called a charlatan")."""
+    before, after = [], []
     for child in verb.children:
-        if child.dep_ in CONTENT_DEPS:
-            parts.append(child)
-        elif child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and child.i > verb.i:
-            parts += [
+        if child.i < verb.i:
+            # Not the object a relative clause fronts ("what Mr. Obama has seen").
+            if child.dep_ in ("ccomp", "nsubjpass"):
+                before.append(child)
+        elif child.dep_ in CONTENT_DEPS and not child.lower_.endswith(("self", "selves")):
+            after.append(child)  # not "has accepted himself", "find themselves"
+        elif child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+            after += [
                 c
                 for c in child.children
                 if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
             ]
-    if not parts:
+    if not before and not after:
         return _around_frame(verb)
-    before = [p for p in parts if p.i < verb.i]
-    after = [p for p in parts if p.i > verb.i]
     if any(p.dep_ == "nsubjpass" for p in before):
         side = before + after  # "Oz has been called a charlatan by …"
-    elif any(p.dep_ == "ccomp" for p in before) or not after:
+    elif before or not after:
         side = before
     else:
         side = after
@@ -769,7 +778,7 @@ def _own_words(tokens: list[Token], verb: Token) -> list[Token]:
             n >= 3
             and token.dep_ in ("advcl", "conj", "parataxis")
             and token.lemma_ in CUE_VERBS
-            and any(c.dep_ == "nsubj" for c in token.children)
+            and (token.lemma_ in QUOTE_VERBS or any(c.dep_ == "nsubj" for c in token.children))
         ):
             start = min(t.i for t in token.subtree)
             return [t for t in tokens if t.i < start]
@@ -783,6 +792,7 @@ def _held(noun: Token) -> tuple[int, int] | None:
         for c in noun.children
         if c.i > noun.i
         and (c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS))
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
     ]
     if not parts:
         return None
