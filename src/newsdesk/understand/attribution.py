@@ -117,7 +117,9 @@ ABBREVIATIONS = words(
 )
 QUOTE_OPEN = "“«„"
 QUOTE_CLOSE = "”»"
-MIN_QUOTE_WORDS = 4  # without a speech verb, shorter quoted bits are titles and scare quotes
+# Shorter quoted bits are phrases, titles and scare quotes, unless a speech verb frames them
+# and they end as a sentence does ("“No,” he said").
+MIN_QUOTE_WORDS = 4
 # "“…” ― Pamela Padilla": a quote signed with a dash.
 DASH_CREDIT = re.compile(r"[”\"’']?\s*[―—–]\s*((?:[A-Z][\w.’'-]*\s?){1,4})")
 # "PENCE: Well, look…" and "Pat Caddell: Voters Worried…": a name, a colon, their words.
@@ -212,7 +214,7 @@ def analyse(text: str, nlp: Language | None = None) -> Analysis:
         if found.cue_start is not None and found.cue_start in cue_at:
             found = _mixed(doc, found, cue_at[found.cue_start], people) or found
         last = result.attributions[-1] if result.attributions else None
-        if last is not None and found.cue_start is not None and last.cue_start == found.cue_start:
+        if _continues(last, found, cue_at.get(found.cue_start or -1)):
             # “…,” she said, “…”: one statement split around its cue.
             last.text = f"{last.text} … {found.text}"
             last.content_end = found.content_end
@@ -376,16 +378,39 @@ def _direct(
     doc: Doc, start: int, end: int, cues: list[Token], people: People
 ) -> Attribution | None:
     text = doc.user_data["text"]
+    quote = text[start:end].strip()
+    words = quote.split()
+    if len(words) < MIN_QUOTE_WORDS and (
+        quote[-1:] not in ",.!?" or all(w[:1].isupper() for w in words)
+    ):
+        return None  # a phrase, a title or scare quotes: part of the sentence around it
     cue = _colon_cue(doc, start) or _cue_near(doc, start, end, cues)
     # The comma before the cue belongs to the sentence, not to what was said.
     end = start + len(text[start:end].rstrip(" ,;:\n"))
     found = Attribution("direct", text[start:end].strip(), start, end)
     if cue is None:
-        if len(found.text.split()) < MIN_QUOTE_WORDS:
+        if len(words) < MIN_QUOTE_WORDS:
             return None
         return _dash_credit(doc, found, end, people) or _according_to_quote(doc, found, end)
     _fill(found, cue, people)
     return found
+
+
+def _continues(last: Attribution | None, found: Attribution, cue: Token | None) -> bool:
+    """Whether a quote goes on from the last one across their shared cue, with nothing but
+    the cue's frame between them: "“…,” she said on Monday, “…”", not "“…,” she said she
+    wanted to speak “…”", where the cue's own clause comes between."""
+    if last is None or cue is None or last.cue_start != found.cue_start:
+        return False
+    if last.kind != "direct" or found.kind != "direct":
+        return False
+    in_quote = cue.doc.user_data["in_quote"]
+    return not any(
+        child.dep_ in ("ccomp", "xcomp", "attr")
+        and not in_quote[child.idx]
+        and last.content_end <= child.idx < found.content_start
+        for child in cue.children
+    )
 
 
 def _colon_cue(doc: Doc, start: int) -> Token | None:
@@ -397,13 +422,14 @@ def _colon_cue(doc: Doc, start: int) -> Token | None:
         return None
     starts = doc.user_data.setdefault("token_starts", [t.idx for t in doc])
     colon = doc[bisect.bisect_right(starts, len(before) - 1) - 1]
-    for token in (colon.head, colon.nbor(-1) if colon.i else colon):
-        if (
-            token.pos_ == "VERB"
-            and token.i < colon.i
-            and token.idx >= text.rfind("\n", 0, colon.idx)
-        ):
-            return token
+    token = colon.head
+    # "Sanders made the following comment:": up from the noun to its verb.
+    for _ in range(3):
+        if token.pos_ == "VERB" or token.head is token:
+            break
+        token = token.head
+    if token.pos_ == "VERB" and token.i < colon.i and token.idx > text.rfind("\n", 0, colon.idx):
+        return token
     return None
 
 
@@ -707,7 +733,7 @@ def _indirect(doc: Doc, quoted: bytearray, used: set[int], people: People) -> li
             continue  # a direct quote's frame
         item = Attribution("indirect", text[start:end], start, end)
         _fill(item, token, people)
-        if item.speaker_mention is None:
+        if item.speaker_mention is None and not any(c.dep_ == "nsubjpass" for c in token.children):
             continue
         found.append(item)
     return found
@@ -750,8 +776,8 @@ def _reported(verb: Token) -> tuple[int, int] | None:
         return _around_frame(verb)
     if any(p.dep_ == "nsubjpass" for p in before):
         side = before + after  # "Oz has been called a charlatan by …"
-    elif before or not after:
-        side = before
+    elif (before and not any(p.dep_ == "ccomp" for p in after)) or not after:
+        side = before  # "…, he said", unless a clause follows: "she noted that …"
     else:
         side = after
     words = sorted({t.i for p in side for t in p.subtree} - {verb.i})
