@@ -2,7 +2,9 @@
 
 import pytest
 
-from newsdesk.understand.attribution import analyse, number, quote_spans
+from newsdesk.understand.attribution import analyse
+from newsdesk.understand.attribution.figures import number
+from newsdesk.understand.attribution.quotes import quote_spans
 
 
 def found(text: str) -> list:
