@@ -27,7 +27,7 @@ ABBREVIATIONS = words(
     """
 )
 # "“…” ― Pamela Padilla": a quote signed with a dash.
-DASH_CREDIT = re.compile(r"[”\"’']?\s*[―—–]\s*((?:[A-Z][\w.’'-]*\s?){1,4})")
+DASH_CREDIT = re.compile(r"[”\"’']?\s*([―—–])\s*((?:[A-Z][\w.’'-]*\s?){1,4})")
 # "PENCE: Well, look…" and "Pat Caddell: Voters Worried…": a name, a colon, their words.
 COLON_LINE = re.compile(r"(?m)^[ \t]*[\"“]?((?:[A-Z][\w.’'-]*[ \t]?){1,4}):[ \t]+(\S.*)$")
 
@@ -185,11 +185,10 @@ def _dash_credit(doc: Doc, found: Attribution, end: int, people: People) -> Attr
     match = DASH_CREDIT.match(text_of(doc), end)
     if match is None:
         return None
-    name = match.group(1).strip()
-    found.cue, found.cue_start = "―", match.start(1) - 1
-    found.cue_end = match.start(1)
-    found.speaker_mention, found.speaker_start = name, match.start(1)
-    found.speaker_end = match.start(1) + len(name)
+    name = match.group(2).strip()
+    found.cue, found.cue_start, found.cue_end = match.group(1), match.start(1), match.end(1)
+    found.speaker_mention, found.speaker_start = name, match.start(2)
+    found.speaker_end = match.start(2) + len(name)
     found.speaker = people.full_name(name.split())
     return found
 

@@ -190,11 +190,15 @@ def _according_to(doc: Doc, according: Token, found: list[Attribution]) -> Attri
     source = phrase(objects[0])
     sentence = sentence_of(according)
     # "…, X said …, according to NBC News": the outlet is where X's statement was reported.
-    for item in found:
-        if sentence.start_char <= item.cue_start < sentence.end_char if item.cue_start else False:
-            if is_outlet(source):
+    # "Clinton plans to visit …, according to a campaign aide": the aide said all of it.
+    if is_outlet(source):
+        for item in found:
+            if (
+                item.cue_start is not None
+                and sentence.start_char <= item.cue_start < sentence.end_char
+            ):
                 item.according_to = item.according_to or source
-            return None
+                return None
     phrase_words = {t.i for t in according.subtree} | {according.i, to.i}
     phrase_words |= {t.i for t in to.subtree}
     words = [t for t in sentence if t.i not in phrase_words and not t.is_space]
