@@ -208,6 +208,10 @@ def _according_to_quote(doc: Doc, found: Attribution, end: int) -> Attribution |
     return found
 
 
+# What a headline may credit before its colon besides a name: "Poll: Clinton and Trump …".
+SOURCE_NOUNS = words("poll polls survey study report analysis data experts officials")
+
+
 def colon_lines(doc: Doc, people: People) -> list[Attribution]:
     """Transcripts and headlines that give a speaker, a colon and what they said."""
     text = text_of(doc)
@@ -217,8 +221,11 @@ def colon_lines(doc: Doc, people: People) -> list[Attribution]:
         span = doc.char_span(match.start(1), match.start(1) + len(name), alignment_mode="expand")
         if span is None:
             continue
-        named = (name.isupper() and len(name) > 2) or any(
-            t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span
+        named = (
+            (name.isupper() and len(name) > 2)
+            or any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span)
+            or span.root.pos_ == "PROPN"
+            or span.root.lower_ in SOURCE_NOUNS
         )
         if not named:
             continue
@@ -226,7 +233,9 @@ def colon_lines(doc: Doc, people: People) -> list[Attribution]:
         content = text[start:end]
         start += len(content) - len(content.lstrip("\"“‘'"))
         end = start + len(text[start:end].rstrip("\"”’' "))
-        item = Attribution("direct", text[start:end], start, end)
+        # A transcript's words ("PENCE: …") or a quote are direct; a headline's gist is not.
+        kind = "direct" if name.isupper() or start > match.start(2) else "indirect"
+        item = Attribution(kind, text[start:end], start, end)
         item.cue, item.cue_start, item.cue_end = ":", match.end(1), match.end(1) + 1
         item.speaker_mention = name
         item.speaker_start, item.speaker_end = match.start(1), match.start(1) + len(name)
