@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import CUE_NOUNS, CUE_VERBS, QUOTE_VERBS, lemma
+from .cues import CUE_NOUNS, CUE_VERBS, QUOTE_VERBS, lemma, words
 from .document import in_quote, phrase, sentence_of, text_of
 from .outlets import is_outlet
 from .records import Attribution
@@ -15,6 +15,8 @@ from .speakers import People, credit
 # ("spoke about …", "called for …", "warned against …").
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr", "nsubjpass")
 CONTENT_PREPS = ("about", "of", "for", "on", "against", "as")
+# Verbs whose object is whom they address ("told me"), not what they say.
+ADDRESSED = words("tell ask inform notify remind assure warn urge press beg implore instruct")
 
 
 def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> list[Attribution]:
@@ -48,7 +50,8 @@ def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> lis
         item = Attribution("indirect", text[start:end], start, end)
         credit(item, token, people)
         # A passive may name nobody: "Mr. Effron has been mentioned as a potential …".
-        if item.speaker_mention is None and not any(c.dep_ == "nsubjpass" for c in token.children):
+        passive = any(c.dep_ == "nsubjpass" for c in token.children) and end > token.idx
+        if item.speaker_mention is None and not passive:
             continue
         found.append(item)
     return found
@@ -90,11 +93,13 @@ def clause_of(verb: Token) -> tuple[int, int] | None:
                 for c in child.children
                 if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
             ]
+    if lemma(verb) in ADDRESSED and all(p.dep_ in ("dobj", "dative") for p in after):
+        after = []  # "The difference now, he told me, is …": whom, not what
     if not before and not after:
         return _around_frame(verb)
     if any(p.dep_ == "nsubjpass" for p in before):
         side = before + after  # "Oz has been called a charlatan by …"
-    elif (before and not any(p.dep_ == "ccomp" for p in after)) or not after:
+    elif (before and not any(p.dep_ in ("ccomp", "xcomp") for p in after)) or not after:
         side = before  # "…, he said", unless a clause follows: "she noted that …"
     else:
         side = after
