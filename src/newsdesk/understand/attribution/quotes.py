@@ -48,7 +48,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         plain = mark == '"'
         closing = '"' if plain else QUOTE_CLOSE
         j = i + 1
-        while j < n and text[j] not in closing:
+        while j < n and text[j] not in closing and not _closes_plainly(text, j):
             if text[j] == "\n":
                 k = j
                 while k < n and text[k].isspace():
@@ -61,6 +61,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         spans.append((i + 1, j))
         i = j + 1
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _closes_plainly(text: str, i: int) -> bool:
+    # “no evidence": a typographic quote closed with a plain mark, right after a word.
+    return text[i] == '"' and not text[i - 1].isspace()
 
 
 def _opens(text: str, i: int) -> bool:

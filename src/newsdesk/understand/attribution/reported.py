@@ -93,7 +93,7 @@ def clause_of(verb: Token) -> tuple[int, int] | None:
                 for c in child.children
                 if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
             ]
-    if lemma(verb) in ADDRESSED and all(p.dep_ in ("dobj", "dative") for p in after):
+    if lemma(verb) in ADDRESSED and all(p.tag_ == "PRP" for p in after):
         after = []  # "The difference now, he told me, is …": whom, not what
     if not before and not after:
         return _around_frame(verb)
@@ -123,15 +123,22 @@ def _own_words(tokens: list[Token], verb: Token) -> list[Token]:
     last = min((i for i in breaks if i > verb.i), default=len(verb.doc))
     tokens = [t for t in tokens if first < t.i < last]
     for n, token in enumerate(tokens):
-        if (
-            n >= 3
-            and token.dep_ in ("advcl", "conj", "parataxis")
-            and token.lemma_ in CUE_VERBS
-            and (token.lemma_ in QUOTE_VERBS or any(c.dep_ == "nsubj" for c in token.children))
-        ):
+        if n >= 3 and token.dep_ in ("advcl", "conj", "parataxis") and _frames(token):
             start = min(t.i for t in token.subtree)
             return [t for t in tokens if t.i < start]
     return tokens
+
+
+def _frames(verb: Token) -> bool:
+    """Whether a verb inside a content starts a statement of its own: a cue verb with its own
+    subject ("though she noted …") or one that says something ("and warned North Korea to
+    …"); not "for him to speak on …", "would eventually add $84 billion", "and that …"."""
+    if lemma(verb) not in CUE_VERBS or not verb.tag_.startswith("VB") or verb.tag_ == "VB":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False  # "… and that the footage did not show …" goes on with what was said
+    kids = {c.dep_ for c in verb.children}
+    return "nsubj" in kids or (lemma(verb) in QUOTE_VERBS and bool(kids & {"ccomp", "xcomp"}))
 
 
 def _held(noun: Token) -> tuple[int, int] | None:
