@@ -36,7 +36,7 @@ def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> lis
             if item is not None:
                 found.append(item)
             continue
-        if token.pos_ == "VERB" and lemma(token) in CUE_VERBS:
+        if token.pos_ == "VERB" and (lemma(token) in CUE_VERBS or puts_it(token)):
             bounds = clause_of(token)
         elif token.pos_ == "NOUN" and token.lemma_ in CUE_NOUNS:
             bounds = _held(token)
@@ -79,6 +79,8 @@ def clause_of(verb: Token) -> tuple[int, int] | None:
     """What a cue verb reports: its clause or object after it ("said that …", "called for
     …", "accused X of …"), a statement fronted before it ("…, he said"), or what a passive
     says of its subject ("Oz has been called a charlatan")."""
+    if puts_it(verb):
+        return _around_frame(verb)
     before, after = [], []
     for child in verb.children:
         if child.i < verb.i:
@@ -172,14 +174,21 @@ def _trim(tokens: list[Token]) -> tuple[int, int] | None:
 
 def _around_frame(verb: Token) -> tuple[int, int] | None:
     """ "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the sentence
-    around a parenthetical "X said" is what X said."""
-    if verb.lemma_ not in QUOTE_VERBS or verb.dep_ not in ("parataxis", "ROOT", "advcl"):
+    around a parenthetical "X said" is what X said, and so is it around "as X put it"."""
+    if not (verb.lemma_ in QUOTE_VERBS or puts_it(verb)):
+        return None
+    if verb.dep_ not in ("parataxis", "ROOT", "advcl"):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+    said = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "it"]
+    if subject is None or said:
         return None
     frame = {t.i for t in subject.subtree} | {verb.i}
-    frame |= {c.i for c in verb.children if c.dep_ in ("aux", "neg", "advmod", "npadvmod")}
+    for child in verb.children:
+        if child.dep_ in ("aux", "neg", "advmod", "npadvmod", "mark", "dobj"):
+            frame.add(child.i)
+        elif child.dep_ == "prep":  # "in a statement to my colleague"
+            frame |= {t.i for t in child.subtree}
     words = [
         t
         for t in sentence_of(verb)
@@ -192,6 +201,13 @@ def _around_frame(verb: Token) -> tuple[int, int] | None:
     if len(words) < 4:
         return None
     return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def puts_it(verb: Token) -> bool:
+    """ "As a Homeland Security memo put it, …"."""
+    return verb.lemma_ == "put" and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children
+    )
 
 
 def _according_to(doc: Doc, according: Token, found: list[Attribution]) -> Attribution | None:
