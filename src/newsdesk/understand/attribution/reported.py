@@ -95,7 +95,7 @@ def clause_of(verb: Token) -> tuple[int, int] | None:
                 for c in child.children
                 if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
             ]
-    if lemma(verb) in ADDRESSED and all(p.tag_ == "PRP" for p in after):
+    if all(_whom(p) for p in after):
         after = []  # "The difference now, he told me, is …": whom, not what
     if not before and not after:
         return _around_frame(verb)
@@ -161,9 +161,13 @@ def _held(noun: Token) -> tuple[int, int] | None:
 
 
 def _trim(tokens: list[Token]) -> tuple[int, int] | None:
+    """The span of these words without the punctuation and conjunctions at either end,
+    though a quotation mark that closes a quote inside stays with it."""
     while tokens and (
         tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in ("and", "but")
     ):
+        if tokens[-1].is_quote and any(t.is_quote for t in tokens[:-1]):
+            break
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
         tokens.pop(0)
@@ -180,12 +184,12 @@ def _around_frame(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ not in ("parataxis", "ROOT", "advcl"):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    said = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "it"]
+    said = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") and not _whom(c)]
     if subject is None or said:
         return None
     frame = {t.i for t in subject.subtree} | {verb.i}
     for child in verb.children:
-        if child.dep_ in ("aux", "neg", "advmod", "npadvmod", "mark", "dobj"):
+        if child.dep_ in ("aux", "neg", "advmod", "npadvmod", "mark", "dobj", "dative"):
             frame.add(child.i)
         elif child.dep_ == "prep":  # "in a statement to my colleague"
             frame |= {t.i for t in child.subtree}
@@ -201,6 +205,14 @@ def _around_frame(verb: Token) -> tuple[int, int] | None:
     if len(words) < 4:
         return None
     return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _whom(word: Token) -> bool:
+    """The object of "told me" or "as X put it": not what was said."""
+    verb = word.head
+    if word.dep_ in ("dobj", "dative") and word.tag_ == "PRP":
+        return lemma(verb) in ADDRESSED or (word.lower_ == "it" and puts_it(verb))
+    return False
 
 
 def puts_it(verb: Token) -> bool:
