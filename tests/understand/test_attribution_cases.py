@@ -158,7 +158,39 @@ def test_a_quote_that_ends_its_sentence_is_not_framed_by_the_next_one():
         "Senator Ana Ruiz says the bill is “a gift to the shipping lobby, nothing more.” "
         "She says it also “ignores every dock worker in the country.”"
     )
-    first = one(text, "a gift to the shipping lobby")
-    second = one(text, "ignores every dock worker")
+    first = one(text, "the bill is “a gift to the shipping lobby")
+    second = one(text, "it also “ignores every dock worker")
     assert first.cue_start != second.cue_start
     assert first.speaker == second.speaker == "Ana Ruiz"
+
+
+def test_a_colon_hands_over_the_quote_whatever_the_verb():
+    text = (
+        "The harbour master continued:\n\n"
+        "“We cannot clear the queue before the weekend, whatever we do.”"
+    )
+    quote = one(text, "We cannot clear the queue")
+    assert (quote.kind, quote.cue, quote.speaker) == ("direct", "continued", "harbour master")
+
+
+def test_a_dash_credit_has_the_dash_for_its_cue():
+    quote = one("“The tide waits for no council.” ― Olav Dunn", "The tide waits")
+    assert (quote.speaker, quote.cue) == ("Olav Dunn", "―")
+
+
+def test_a_headline_credit_before_a_colon_is_reported_not_quoted():
+    text = "Poll: Most dockers back the strike\n\nThe survey asked 400 dockers in June."
+    item = one(text, "Most dockers back the strike")
+    assert (item.kind, item.speaker) == ("indirect", "Poll")
+
+
+def test_a_title_in_quotes_is_not_a_quote_and_a_closing_phrase_is_part_of_the_clause():
+    text = "On “The Harbour Hour,” the mayor said she wanted to talk “directly to the dockers.”"
+    (item,) = found(text)
+    assert (item.kind, item.speaker) == ("indirect", "mayor")
+    assert item.text == "she wanted to talk “directly to the dockers."
+
+
+def test_a_typographic_quote_may_close_with_a_plain_mark():
+    text = 'Dunn said there was “no sign" of the ferry.'
+    assert [text[s:e] for s, e in quote_spans(text)] == ["no sign"]

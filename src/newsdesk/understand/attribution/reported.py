@@ -64,9 +64,14 @@ def around_quote(quote: Attribution, cue: Token, people: People) -> Attribution 
     if bounds is None:
         return None
     start, end = bounds
-    if not (start <= quote.content_start and quote.content_end <= end) or start <= cue.idx < end:
-        return None
     text = text_of(cue.doc)
+    # The clause may stop before the quote's own full stop: "… to talk “directly to us.”"
+    words_end = quote.content_start + len(
+        text[quote.content_start : quote.content_end].rstrip(".,!?")
+    )
+    if not (start <= quote.content_start and words_end <= end) or start <= cue.idx < end:
+        return None
+    end = max(end, quote.content_end)
     outside = text[start : quote.content_start] + text[quote.content_end : end]
     if len(outside.split()) < 3:
         return None
@@ -161,13 +166,10 @@ def _held(noun: Token) -> tuple[int, int] | None:
 
 
 def _trim(tokens: list[Token]) -> tuple[int, int] | None:
-    """The span of these words without the punctuation and conjunctions at either end,
-    though a quotation mark that closes a quote inside stays with it."""
+    """The span of these words without the punctuation and conjunctions at either end."""
     while tokens and (
         tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in ("and", "but")
     ):
-        if tokens[-1].is_quote and any(t.is_quote for t in tokens[:-1]):
-            break
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
         tokens.pop(0)
