@@ -2,13 +2,19 @@
 
 import pytest
 
-from newsdesk.understand.attribution import analyse
+from newsdesk.understand.attribution import analyse, load_pipeline
 from newsdesk.understand.attribution.figures import number
 from newsdesk.understand.attribution.quotes import quote_spans
 
 
 def found(text: str) -> list:
     return analyse(text).attributions
+
+
+def holding(text: str, words: str):
+    matches = [a for a in found(text) if words in a.text]
+    assert matches, f"no attribution with {words!r} in {[a.text for a in found(text)]}"
+    return matches[0]
 
 
 def one(text: str, starts: str):
@@ -158,8 +164,9 @@ def test_a_quote_that_ends_its_sentence_is_not_framed_by_the_next_one():
         "Senator Ana Ruiz says the bill is “a gift to the shipping lobby, nothing more.” "
         "She says it also “ignores every dock worker in the country.”"
     )
-    first = one(text, "the bill is “a gift to the shipping lobby")
-    second = one(text, "it also “ignores every dock worker")
+    # Whether each is taken as a quote or as the reported clause around it, its cue is its own.
+    first = holding(text, "a gift to the shipping lobby")
+    second = holding(text, "ignores every dock worker")
     assert first.cue_start != second.cue_start
     assert first.speaker == second.speaker == "Ana Ruiz"
 
@@ -194,3 +201,18 @@ def test_a_title_in_quotes_is_not_a_quote_and_a_closing_phrase_is_part_of_the_cl
 def test_a_typographic_quote_may_close_with_a_plain_mark():
     text = 'Dunn said there was “no sign" of the ferry.'
     assert [text[s:e] for s, e in quote_spans(text)] == ["no sign"]
+
+
+def test_the_name_between_a_quote_and_its_cue_speaks_when_the_parse_hangs_it_elsewhere():
+    nlp = load_pipeline()
+
+    def misparse(text: str):
+        # As in long sentences: the name taken for an apposition to a word of the quote.
+        doc = nlp(text)
+        for token in doc:
+            if token.dep_ == "nsubj" and token.head.lower_ == "said":
+                token.head, token.dep_ = doc[2], "appos"
+        return doc
+
+    (quote,) = analyse("“The ferry runs late again,” Olav Dunn said.", misparse).attributions
+    assert (quote.cue, quote.speaker) == ("said", "Olav Dunn")

@@ -6,13 +6,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import QUOTE_VERBS, words
 from .document import in_quote, text_of, token_at
 from .outlets import is_outlet
 from .records import Attribution
-from .speakers import People, credit
+from .speakers import People, credit, name_words
 
 QUOTE_OPEN = "“«„"
 QUOTE_CLOSE = "”»"
@@ -104,7 +104,30 @@ def direct(doc: Doc, start: int, end: int, cues: list[Token], people: People) ->
             return None
         return _dash_credit(doc, found, end, people) or _according_to_quote(doc, found, end)
     credit(found, cue, people)
+    if found.speaker_mention is None:
+        after_quote = cue.idx > end
+        between = (
+            doc[token_at(doc, end).i : cue.i]
+            if after_quote
+            else doc[cue.i : token_at(doc, start).i]
+        )
+        _name_beside(found, between, people)
     return found
+
+
+def _name_beside(found: Attribution, between: Span, people: People) -> None:
+    """ "“…,” Flynn, a top Trump surrogate, said" and "Said Ellis: “…”": the name between a
+    quote and its cue, when the parse hangs it elsewhere."""
+    name = next((t for t in between if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"), None)
+    if name is None or len(between) > 12:
+        return
+    span = between.doc[name.i : name.i + 1]
+    while span.end < between.end and span.doc[span.end].ent_iob_ == "I":
+        span = span.doc[span.start : span.end + 1]
+    found.speaker_mention = span.text
+    found.speaker_start, found.speaker_end = span.start_char, span.end_char
+    found.speaker = people.full_name(name_words(span))
+    found.speaker_role = people.roles.get(found.speaker)
 
 
 def continues(last: Attribution | None, found: Attribution, cue: Token | None) -> bool:

@@ -72,8 +72,17 @@ def around_quote(quote: Attribution, cue: Token, people: People) -> Attribution 
     if not (start <= quote.content_start and words_end <= end) or start <= cue.idx < end:
         return None
     end = max(end, quote.content_end)
-    outside = text[start : quote.content_start] + text[quote.content_end : end]
-    if len(outside.split()) < 3:
+    # Words of the clause outside the quote, not counting a name the parser hung on it
+    # ("“…,” Flynn, a top Trump surrogate, said").
+    doc = cue.doc
+    outside = [
+        t
+        for t in doc.char_span(start, end, alignment_mode="expand") or ()
+        if not (quote.content_start <= t.idx < quote.content_end)
+        and not t.is_punct
+        and t.ent_type_ != "PERSON"
+    ]
+    if len(outside) < 3:
         return None
     item = Attribution("indirect", text[start:end], start, end)
     credit(item, cue, people)
