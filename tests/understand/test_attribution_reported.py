@@ -88,3 +88,9 @@ def test_as_someone_put_it():
 def test_a_time_stamp_above_is_not_the_speaker():
     item = only("10:15 a.m.\n\nMayor Berg says the ferry will run every hour until Friday.")
     assert (item.speaker_mention, item.speaker) == ("Mayor Berg", "Berg")
+
+
+def test_an_impression_is_nobody_s_statement_and_its_subject_is_part_of_it():
+    item = only("Dunn appears to have left the harbour for good.")
+    assert (item.speaker, item.cue) == (None, "appears")
+    assert item.text == "Dunn appears to have left the harbour for good"

@@ -70,6 +70,9 @@ CUE_NOUNS = words(
     support opposition endorsement recommendation advice commitment rhetoric
     """
 )
+# Verbs that say something of their subject without anyone saying it: "Melania seems to have
+# vanished from the campaign trail" is the article's impression, its subject part of it.
+IMPRESSIONS = words("seem appear")
 # Forms the rule lemmatizer reads wrongly ("hoped" as a form of "hop").
 LEMMAS = {"hoped": "hope", "rated": "rate", "retweeted": "retweet", "poohed": "pooh"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import CUE_NOUNS, CUE_VERBS, QUOTE_VERBS, lemma, words
+from .cues import CUE_NOUNS, CUE_VERBS, IMPRESSIONS, QUOTE_VERBS, lemma, words
 from .document import in_quote, phrase, sentence_of, text_of
 from .outlets import is_outlet
 from .records import Attribution
@@ -50,8 +50,8 @@ def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> lis
         item = Attribution("indirect", text[start:end], start, end)
         credit(item, token, people)
         # A passive may name nobody: "Mr. Effron has been mentioned as a potential …".
-        passive = any(c.dep_ == "nsubjpass" for c in token.children) and end > token.idx
-        if item.speaker_mention is None and not passive:
+        unsaid = lemma(token) in IMPRESSIONS or any(c.dep_ == "nsubjpass" for c in token.children)
+        if item.speaker_mention is None and not (unsaid and end > token.idx):
             continue
         found.append(item)
     return found
@@ -99,7 +99,9 @@ def clause_of(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.i < verb.i:
             # Not the object a relative clause fronts ("what Mr. Obama has seen").
-            if child.dep_ in ("ccomp", "nsubjpass"):
+            if child.dep_ in ("ccomp", "nsubjpass") or (
+                child.dep_ == "nsubj" and lemma(verb) in IMPRESSIONS
+            ):
                 before.append(child)
         elif child.dep_ in CONTENT_DEPS and not child.lower_.endswith(("self", "selves")):
             after.append(child)  # not "has accepted himself", "find themselves"
@@ -113,8 +115,8 @@ def clause_of(verb: Token) -> tuple[int, int] | None:
         after = []  # "The difference now, he told me, is …": whom, not what
     if not before and not after:
         return _around_frame(verb)
-    if any(p.dep_ == "nsubjpass" for p in before):
-        side = before + after  # "Oz has been called a charlatan by …"
+    if any(p.dep_ in ("nsubjpass", "nsubj") for p in before):
+        side = before + after  # "Oz has been called a charlatan by …", "Melania seems to …"
     elif (before and not any(p.dep_ in ("ccomp", "xcomp") for p in after)) or not after:
         side = before  # "…, he said", unless a clause follows: "she noted that …"
     else:

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from .cues import IMPRESSIONS, lemma
 from .document import in_quote, phrase, text_of
 from .outlets import according_to_outlet, is_outlet
 from .records import Attribution
@@ -111,7 +112,7 @@ def _apposition(name: Span) -> str:
 def credit(found: Attribution, cue: Token, people: People) -> None:
     """Cue, speaker and outlet of an attribution from the word that cues it."""
     found.cue, found.cue_start, found.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
-    speaker = subject_of(cue)
+    speaker = None if lemma(cue) in IMPRESSIONS else subject_of(cue)
     if speaker is not None:
         found.speaker_mention = speaker.text
         found.speaker_start, found.speaker_end = speaker.start_char, speaker.end_char
