@@ -36,7 +36,7 @@ def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> lis
             if item is not None:
                 found.append(item)
             continue
-        if token.pos_ == "VERB" and (lemma(token) in CUE_VERBS or puts_it(token)):
+        if token.pos_ == "VERB" and (lemma(token) in CUE_VERBS or _puts_it(token)):
             bounds = clause_of(token)
         elif token.pos_ == "NOUN" and token.lemma_ in CUE_NOUNS:
             bounds = _held(token)
@@ -49,7 +49,8 @@ def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> lis
             continue  # a direct quote's frame
         item = Attribution("indirect", text[start:end], start, end)
         credit(item, token, people)
-        # A passive may name nobody: "Mr. Effron has been mentioned as a potential …".
+        # A passive or an impression may name nobody: "Mr. Effron has been mentioned as a
+        # potential Treasury secretary", "the campaign appears to acknowledge …".
         unsaid = lemma(token) in IMPRESSIONS or any(c.dep_ == "nsubjpass" for c in token.children)
         if item.speaker_mention is None and not (unsaid and end > token.idx):
             continue
@@ -91,9 +92,10 @@ def around_quote(quote: Attribution, cue: Token, people: People) -> Attribution 
 
 def clause_of(verb: Token) -> tuple[int, int] | None:
     """What a cue verb reports: its clause or object after it ("said that …", "called for
-    …", "accused X of …"), a statement fronted before it ("…, he said"), or what a passive
-    says of its subject ("Oz has been called a charlatan")."""
-    if puts_it(verb):
+    …", "accused X of …"), a statement fronted before it ("…, he said"), or what a passive or
+    an impression says of its subject ("Oz has been called a charlatan", "Melania seems to
+    have vanished")."""
+    if _puts_it(verb):
         return _around_frame(verb)
     before, after = [], []
     for child in verb.children:
@@ -192,7 +194,7 @@ def _trim(tokens: list[Token]) -> tuple[int, int] | None:
 def _around_frame(verb: Token) -> tuple[int, int] | None:
     """ "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the sentence
     around a parenthetical "X said" is what X said, and so is it around "as X put it"."""
-    if not (verb.lemma_ in QUOTE_VERBS or puts_it(verb)):
+    if not (lemma(verb) in QUOTE_VERBS or _puts_it(verb)):
         return None
     if verb.dep_ not in ("parataxis", "ROOT", "advcl"):
         return None
@@ -224,11 +226,11 @@ def _whom(word: Token) -> bool:
     """The object of "told me" or "as X put it": not what was said."""
     verb = word.head
     if word.dep_ in ("dobj", "dative") and word.tag_ == "PRP":
-        return lemma(verb) in ADDRESSED or (word.lower_ == "it" and puts_it(verb))
+        return lemma(verb) in ADDRESSED or (word.lower_ == "it" and _puts_it(verb))
     return False
 
 
-def puts_it(verb: Token) -> bool:
+def _puts_it(verb: Token) -> bool:
     """ "As a Homeland Security memo put it, …"."""
     return verb.lemma_ == "put" and any(
         c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children
