@@ -216,3 +216,14 @@ def test_the_name_between_a_quote_and_its_cue_speaks_when_the_parse_hangs_it_els
 
     (quote,) = analyse("“The ferry runs late again,” Olav Dunn said.", misparse).attributions
     assert (quote.cue, quote.speaker) == ("said", "Olav Dunn")
+
+
+def test_a_verb_that_reports_what_follows_it_does_not_frame_the_quote_before_it():
+    text = (
+        "Harbour chief Olav Dunn said the footage did not give “definitive evidence that the "
+        "ferry was late at all,” but he said that the captain would be questioned."
+    )
+    first = holding(text, "definitive evidence")
+    second = holding(text, "the captain would be questioned")
+    assert first.cue_start == text.index("said") and second.cue_start != first.cue_start
+    assert first.speaker == second.speaker == "Olav Dunn"

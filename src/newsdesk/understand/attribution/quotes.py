@@ -186,6 +186,10 @@ def _cue_near(doc: Doc, start: int, end: int, cues: list[Token]) -> Token | None
                 continue
             if closed and re.match(r"[”\"’']?\s+[A-Z]", between):
                 continue  # “… him.” She says …: the quote ended its sentence
+            if any(
+                c.dep_ == "ccomp" and c.i > token.i and not quoted[c.idx] for c in token.children
+            ):
+                continue  # “…,” but he said that …: the verb reports what follows it
             distance = len(between)
         elif token.idx < start:
             between = text[token.idx : start]
