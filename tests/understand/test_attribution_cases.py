@@ -2,11 +2,19 @@
 
 import pytest
 
-from newsdesk.understand.attribution import analyse, number, quote_spans
+from newsdesk.understand.attribution import analyse, load_pipeline
+from newsdesk.understand.attribution.figures import number
+from newsdesk.understand.attribution.quotes import quote_spans
 
 
 def found(text: str) -> list:
     return analyse(text).attributions
+
+
+def holding(text: str, words: str):
+    matches = [a for a in found(text) if words in a.text]
+    assert matches, f"no attribution with {words!r} in {[a.text for a in found(text)]}"
+    return matches[0]
 
 
 def one(text: str, starts: str):
@@ -156,7 +164,66 @@ def test_a_quote_that_ends_its_sentence_is_not_framed_by_the_next_one():
         "Senator Ana Ruiz says the bill is “a gift to the shipping lobby, nothing more.” "
         "She says it also “ignores every dock worker in the country.”"
     )
-    first = one(text, "a gift to the shipping lobby")
-    second = one(text, "ignores every dock worker")
+    # Whether each is taken as a quote or as the reported clause around it, its cue is its own.
+    first = holding(text, "a gift to the shipping lobby")
+    second = holding(text, "ignores every dock worker")
     assert first.cue_start != second.cue_start
     assert first.speaker == second.speaker == "Ana Ruiz"
+
+
+def test_a_colon_hands_over_the_quote_whatever_the_verb():
+    text = (
+        "The harbour master continued:\n\n"
+        "“We cannot clear the queue before the weekend, whatever we do.”"
+    )
+    quote = one(text, "We cannot clear the queue")
+    assert (quote.kind, quote.cue, quote.speaker) == ("direct", "continued", "harbour master")
+
+
+def test_a_dash_credit_has_the_dash_for_its_cue():
+    quote = one("“The tide waits for no council.” ― Olav Dunn", "The tide waits")
+    assert (quote.speaker, quote.cue) == ("Olav Dunn", "―")
+
+
+def test_a_headline_credit_before_a_colon_is_reported_not_quoted():
+    text = "Poll: Most dockers back the strike\n\nThe survey asked 400 dockers in June."
+    item = one(text, "Most dockers back the strike")
+    assert (item.kind, item.speaker) == ("indirect", "Poll")
+
+
+def test_a_title_in_quotes_is_not_a_quote_and_a_closing_phrase_is_part_of_the_clause():
+    text = "On “The Harbour Hour,” the mayor said she wanted to talk “directly to the dockers.”"
+    (item,) = found(text)
+    assert (item.kind, item.speaker) == ("indirect", "mayor")
+    assert item.text == "she wanted to talk “directly to the dockers."
+
+
+def test_a_typographic_quote_may_close_with_a_plain_mark():
+    text = 'Dunn said there was “no sign" of the ferry.'
+    assert [text[s:e] for s, e in quote_spans(text)] == ["no sign"]
+
+
+def test_the_name_between_a_quote_and_its_cue_speaks_when_the_parse_hangs_it_elsewhere():
+    nlp = load_pipeline()
+
+    def misparse(text: str):
+        # As in long sentences: the name taken for an apposition to a word of the quote.
+        doc = nlp(text)
+        for token in doc:
+            if token.dep_ == "nsubj" and token.head.lower_ == "said":
+                token.head, token.dep_ = doc[2], "appos"
+        return doc
+
+    (quote,) = analyse("“The ferry runs late again,” Olav Dunn said.", misparse).attributions
+    assert (quote.cue, quote.speaker) == ("said", "Olav Dunn")
+
+
+def test_a_verb_that_reports_what_follows_it_does_not_frame_the_quote_before_it():
+    text = (
+        "Harbour chief Olav Dunn said the footage did not give “definitive evidence that the "
+        "ferry was late at all,” but he said that the captain would be questioned."
+    )
+    first = holding(text, "definitive evidence")
+    second = holding(text, "the captain would be questioned")
+    assert first.cue_start == text.index("said") and second.cue_start != first.cue_start
+    assert first.speaker == second.speaker == "Olav Dunn"

@@ -1,0 +1,53 @@
+"""The parsed article as the rules read it: its text, where its quotes are, its sentences."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span, Token
+
+
+def prepare(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> None:
+    """Keep what every rule asks for on the parse, computed once."""
+    doc.user_data["text"] = text  # Doc.text joins every token anew on each use
+    doc.user_data["in_quote"] = marks(quotes, len(text))
+    doc.user_data["sentences"] = list(doc.sents)
+    doc.user_data["sentence_starts"] = [s.start for s in doc.user_data["sentences"]]
+    doc.user_data["token_starts"] = [t.idx for t in doc]
+
+
+def marks(spans: list[tuple[int, int]], size: int) -> bytearray:
+    """One byte per character of the text: 1 inside a span or on the marks around it."""
+    marked = bytearray(size + 1)
+    for start, end in spans:
+        marked[max(0, start - 1) : end + 1] = b"\x01" * (end + 1 - max(0, start - 1))
+    return marked
+
+
+def text_of(doc: Doc) -> str:
+    return doc.user_data["text"]
+
+
+def in_quote(doc: Doc) -> bytearray:
+    return doc.user_data["in_quote"]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    return doc.user_data["sentences"]
+
+
+def sentence_of(token: Token) -> Span:
+    # Token.sent walks the document's sentences on every call; this looks it up.
+    doc = token.doc
+    return sentences(doc)[bisect.bisect_right(doc.user_data["sentence_starts"], token.i) - 1]
+
+
+def token_at(doc: Doc, offset: int) -> Token:
+    """The token that covers a character offset."""
+    return doc[bisect.bisect_right(doc.user_data["token_starts"], offset) - 1]
+
+
+def phrase(token: Token) -> str:
+    """A name with the words that make it up: "Politico Europe", "the Valley Ledger"."""
+    words = [t for t in token.subtree if t.dep_ in ("compound", "flat", "amod") or t is token]
+    return token.doc[min(t.i for t in words) : token.i + 1].text

@@ -1,0 +1,247 @@
+"""Who speaks: the people an article names and their roles, the speaker a cue's grammar
+gives, and what "he", "the secretary" or "the agency" refer back to."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import IMPRESSIONS, lemma
+from .document import in_quote, phrase, text_of
+from .outlets import according_to_outlet, is_outlet
+from .records import Attribution
+
+# Pronouns that stand for a speaker, with the gender they imply.
+PRONOUNS = dict.fromkeys(("he", "his"), "m") | dict.fromkeys(("she", "her"), "f")
+PRONOUNS |= dict.fromkeys(("they", "their", "i", "we"), "")
+FEMALE = re.compile(r"\b(?:she|her|woman|spokeswoman|chairwoman|congresswoman|mrs|ms|madam)\b")
+MALE = re.compile(r"\b(?:he|his|man|spokesman|chairman|congressman|mr|sir)\b")
+HONORIFIC = re.compile(r"(?i)(?:dr|mr|mrs|ms|prof|sen|rep|gov|gen|sir|dame)\.?")
+RELATIVE = ("who", "that", "which")
+
+
+class People:
+    """The people an article names: full names, the roles it gives them, where they appear."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.by_surname: dict[str, str] = {}
+        self.roles: dict[str, str] = {}
+        self.mentions: list[tuple[int, str]] = []  # (char offset, full name), in order
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = name_words(ent)
+            if not words:
+                continue
+            name = self.full_name(words)
+            if len(words) > 1:
+                self.by_surname.setdefault(words[-1].casefold(), name)
+            role = role_of(ent)
+            if role and name not in self.roles:
+                self.roles[name] = role
+            self.mentions.append((ent.start_char, name))
+
+    def full_name(self, words: list[str]) -> str:
+        if len(words) == 1:
+            return self.by_surname.get(words[0].casefold(), words[0])
+        return " ".join(words)
+
+    def with_role(self, noun: str, before: int) -> str | None:
+        """The latest person before this point whose role has this noun ("the secretary")."""
+        noun = noun.casefold()
+        for offset, name in reversed(self.mentions):
+            role = self.roles.get(name, "").casefold().split()
+            if offset < before and role and role[-1] == noun:  # the role's head noun
+                return name
+        return None
+
+    def gender(self, name: str) -> str:
+        role = self.roles.get(name, "").casefold()
+        if FEMALE.search(role):
+            return "f"
+        if MALE.search(role):
+            return "m"
+        return ""
+
+
+def name_words(ent: Span) -> list[str]:
+    words = [t.text for t in ent if t.pos_ == "PROPN" or t.text[:1].isupper()]
+    if words and words[-1] in ("’s", "'s"):
+        words.pop()
+    return [w.removesuffix("’s").removesuffix("'s") for w in words]
+
+
+def role_of(name: Span) -> str:
+    """The words before a name that say what the person is: "NATO spokeswoman", "Defense
+    Secretary" — the chain of modifiers hanging on the name, read leftwards."""
+    doc = name.doc
+    i = name.start - 1
+    members = set(range(name.start, name.end))
+    while i >= 0:
+        token = doc[i]
+        if token.dep_ in ("compound", "amod", "nmod") and token.head.i in members:
+            members.add(i)
+            i -= 1
+            continue
+        if token.dep_ == "punct" and token.text in "-–":
+            i -= 1
+            continue
+        break
+    start = min(members)
+    role = doc[start : name.start].text.strip(" ,")
+    if start == name.start or HONORIFIC.fullmatch(role):
+        # "Dr. Miriam Osei, the agency's chief epidemiologist": the title says less.
+        return _apposition(name) or role
+    return role
+
+
+def _apposition(name: Span) -> str:
+    # "Lloyd Austin, the defense secretary, said" — a role after the name.
+    for token in name.root.children:
+        if token.dep_ == "appos" and token.i > name.end - 1:
+            words = [t for t in token.subtree if not t.is_punct]
+            role = name.doc[words[0].i : words[-1].i + 1].text if words else ""
+            return re.sub(r"(?i)^(?:the|a|an)\s+", "", role)
+    return ""
+
+
+# --- The speaker of a cue -------------------------------------------------------------------
+
+
+def credit(found: Attribution, cue: Token, people: People) -> None:
+    """Cue, speaker and outlet of an attribution from the word that cues it."""
+    found.cue, found.cue_start, found.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
+    speaker = None if lemma(cue) in IMPRESSIONS else subject_of(cue)
+    if speaker is not None:
+        found.speaker_mention = speaker.text
+        found.speaker_start, found.speaker_end = speaker.start_char, speaker.end_char
+        holder = _antecedent(speaker)
+        name = _person_in(holder)
+        if name is not None:
+            found.speaker = people.full_name(name_words(name))
+            found.speaker_role = role_of(name) or people.roles.get(found.speaker) or None
+        elif holder is not speaker:
+            found.speaker = holder.text
+    for child in cue.children:
+        if cue.lemma_ == "tell" and child.dep_ in ("dobj", "dative"):
+            told = phrase(child)
+            if is_outlet(told) or (
+                child.ent_type_ in ("ORG", "LOC", "GPE") and child.pos_ == "PROPN"
+            ):
+                found.according_to = told
+    found.according_to = found.according_to or according_to_outlet(cue)
+
+
+def subject_of(cue: Token) -> Span | None:
+    """Who the cue's grammar says holds the statement: its subject, a passive's agent, a
+    claim's possessor, or the subject of the verb it hangs on."""
+    quoted, text = in_quote(cue.doc), text_of(cue.doc)
+    for child in cue.children:
+        if quoted[child.idx]:
+            continue  # a word of the quote the parser took for the one who said it
+        between = text[min(child.idx, cue.idx) : max(child.idx, cue.idx)]
+        if "\n" in between or (child.i < cue.i and ":" in between):
+            continue  # a heading or a time stamp: "The Latest: Trump urges …", "12:15 p.m."
+        # "Trump's claim that …" names its holder as a possessive.
+        if child.dep_ == "nsubj" or (child.dep_ == "poss" and cue.pos_ == "NOUN"):
+            return noun_phrase(child)
+        if child.dep_ == "agent":  # "was first reported by The Washington Post"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return noun_phrase(objects[0]) if objects else None
+    if any(c.dep_ == "nsubjpass" for c in cue.children):
+        return None  # "has been mentioned as …": the subject is what was said, nobody said it
+    # "…," said Kirby: spaCy sometimes hangs the inverted subject as an attribute.
+    for child in cue.children:
+        if child.dep_ in ("attr", "dobj") and child.pos_ == "PROPN" and child.i > cue.i:
+            return child.doc[min(t.i for t in child.subtree) : child.i + 1]
+    # "He defended the deal, saying …" and "She rose and said …": the subject is the head's.
+    if cue.dep_ in ("advcl", "xcomp", "conj") and cue.head is not cue:
+        return subject_of(cue.head)
+    # "She started off by emphasizing …": through the preposition to its verb.
+    if cue.dep_ == "pcomp" and cue.head.head is not cue.head:
+        return subject_of(cue.head.head)
+    # "skittish Democrats contemplating contingencies": the noun the participle describes.
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return noun_phrase(cue.head)
+    return None
+
+
+def _antecedent(speaker: Span) -> Span:
+    """ "officials who said …": the relative pronoun stands for the noun its clause hangs on."""
+    root = speaker.root
+    clause = root.head
+    if root.lower_ in RELATIVE and clause.dep_ == "relcl":
+        return noun_phrase(clause.head)
+    return speaker
+
+
+def noun_phrase(head: Token) -> Span:
+    words = [t for t in head.subtree if t.dep_ not in ("relcl", "punct") or t is head]
+    # A relative clause or apposition after the name is not part of it.
+    cut = [t for t in words if t.i <= head.i or t.dep_ in ("compound", "flat")]
+    # Nor is a dateline the parser hung on it from the paragraph before ("12:15 p.m.").
+    breaks = [t.i for t in cut if t.i < head.i and t.is_space and "\n" in t.text]
+    start = breaks[-1] + 1 if breaks else min(t.i for t in cut)
+    return head.doc[start : head.i + 1]
+
+
+def _person_in(span: Span) -> Span | None:
+    # Token entity tags, not span.ents: that rebuilds every entity of the document.
+    for token in span:
+        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+            end = token.i + 1
+            while end < len(span.doc) and span.doc[end].ent_iob_ == "I":
+                end += 1
+            return span.doc[token.i : end]
+    root = span.root
+    # A surname spaCy did not tag, or took for an organisation: "Austin said". A name of
+    # several words tagged as an organisation ("the Regional Health Agency") is one.
+    lone = len([t for t in span if t.pos_ != "DET"]) == 1
+    tagged = root.ent_type_ in ("", "PERSON") or (lone and root.ent_type_ in ("ORG", "GPE"))
+    if root.pos_ == "PROPN" and tagged and root.text[:1].isupper():
+        return span.doc[root.i : root.i + 1]
+    return None
+
+
+# --- Referring back -------------------------------------------------------------------------
+
+
+def resolve(attributions: list[Attribution], people: People) -> None:
+    """Pronouns and descriptions ("he", "the Defense secretary") to the person they mean."""
+    last: list[str] = []  # people who spoke so far, latest last
+    known = {name for _, name in people.mentions}
+    named: list[str] = []  # every named speaker so far, people and organisations
+    for item in attributions:
+        mention = (item.speaker_mention or "").strip()
+        lowered = mention.casefold()
+        if item.speaker is None and lowered in PRONOUNS:
+            gender = PRONOUNS[lowered]
+            match = next(
+                (n for n in reversed(last) if not gender or people.gender(n) in ("", gender)),
+                None,
+            )
+            if match is None and item.speaker_start is not None:
+                match = next(
+                    (n for o, n in reversed(people.mentions) if o < item.speaker_start), None
+                )
+            item.speaker = match
+        elif item.speaker is None and lowered.startswith("the ") and item.speaker_start:
+            noun = lowered.split()[-1]
+            # "the secretary" is a person the article gave that role; "the agency" is an
+            # organisation that spoke before under a name with that word in it.
+            item.speaker = (
+                people.with_role(noun, item.speaker_start)
+                or next((n for n in reversed(named) if noun in n.casefold().split()), None)
+                or mention
+            )
+        elif item.speaker is None and mention:
+            item.speaker = mention
+        if item.speaker and re.match(r"(?i)the [A-Z]", item.speaker):
+            item.speaker = item.speaker[4:]  # "the Regional Health Agency" is its name
+        if item.speaker and item.speaker_role is None and item.speaker in people.roles:
+            item.speaker_role = people.roles[item.speaker]
+        if item.speaker and item.speaker in known:
+            last.append(item.speaker)  # a person who spoke: what "he" or "she" refers to next
+        if item.speaker and item.speaker[:1].isupper():
+            named.append(item.speaker)
