@@ -24,7 +24,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
 from trafilatura.metadata import Document, extract_metadata
-from trafilatura.utils import load_html
+from trafilatura.utils import load_html, repair_faulty_html
 
 from newsdesk.extract import block_model, boilerplate
 from newsdesk.extract.article import Author, Counters, ExtractedArticle, Image
@@ -66,8 +66,6 @@ UNSHOWN = (
     "input",
 )
 COUNT = r"(\d[\d,.]*\s*[kKmM]?)"
-# A fast-path body shorter than this is checked against the full run.
-FALLBACK_WORDS = 100
 COUNTER_BOX = re.compile(r"counter|stats|count", re.IGNORECASE)
 REACTIONS_HEADING = re.compile(r"\s*what['’]?s your reaction", re.IGNORECASE)
 VIEWS = re.compile(COUNT + r"\s*(views?|reads?)\b", re.IGNORECASE)
@@ -116,8 +114,7 @@ def read_blocks(text: str, url: str = "") -> Page | None:
     # lxml refuses str input that still carries an XML encoding declaration.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
-        # trafilatura's own parser settings: lxml's defaults keep less of some bodies.
-        tree = load_html(text)
+        tree = parse_html(text)
     except (ParserError, ValueError):
         tree = None
     if tree is None:
@@ -133,9 +130,9 @@ def read_blocks(text: str, url: str = "") -> Page | None:
     etree.strip_elements(tree, *UNSHOWN, with_tail=False)
     furniture = read_furniture(tree)
     body = main_text(tree, url, fast=True)
-    if body is None or boilerplate.word_count(" ".join(body.itertext())) < FALLBACK_WORDS:
-        # The fast path found next to nothing: take the full run, which weighs trafilatura's
-        # result against readability's and jusText's.
+    if body is None:
+        # The fast path found nothing: take the full run, which weighs trafilatura's result
+        # against readability's and jusText's.
         body = main_text(tree, url, fast=False)
     voted = " ".join(block_text(b) for b in body) if body is not None else ""
     found = segment(tree)
@@ -148,6 +145,33 @@ def read_blocks(text: str, url: str = "") -> Page | None:
         features(found, shingles(TOKEN.findall(voted)), meta.title),
         body,
     )
+
+
+# trafilatura's own parser settings (lxml's defaults keep less of some bodies), with every
+# element an HtmlElement found in C: lxml.html's per-tag lookup calls Python for each element
+# touched, in every walk of the tree.
+PARSER = lxml_html.HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+)
+PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement,
+        comment=lxml_html.HtmlComment,
+        pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity,
+    )
+)
+
+
+def parse_html(text: str) -> lxml_html.HtmlElement | None:
+    """The page's tree as trafilatura's load_html makes it, faster to walk; None when empty."""
+    tree = lxml_html.fromstring(repair_faulty_html(text, text[:50].lower()), parser=PARSER)
+    # An odd page lxml reads as next to nothing is left to trafilatura's own repairs.
+    return tree if len(tree) else load_html(text)
 
 
 def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
