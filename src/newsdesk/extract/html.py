@@ -120,14 +120,14 @@ def read_blocks(text: str, url: str = "") -> Page | None:
     if tree is None:
         return None
     meta = read_metadata(tree, url)
+    # With our metadata read, what no reader sees goes: every later walk of the tree is shorter.
+    etree.strip_elements(tree, *UNSHOWN, with_tail=False)
     # trafilatura's own metadata pass (with its date search) only where ours found too little.
     extra = (
         extract_metadata(tree, default_url=url or None, extensive=False)
         if not (meta.title and meta.authors and meta.site_name)
         else None
     ) or Document()
-    # With the metadata read, what no reader sees goes: every later walk of the tree is shorter.
-    etree.strip_elements(tree, *UNSHOWN, with_tail=False)
     furniture = read_furniture(tree)
     body = main_text(tree, url, fast=True)
     if body is None:
