@@ -1,6 +1,7 @@
 """The shipped block model loads offline and chooses blocks; repeats keep the body's copy."""
 
 import numpy as np
+import pytest
 from lxml import html as lxml_html
 
 from newsdesk.extract import block_model
@@ -41,3 +42,13 @@ def test_unlikely_blocks_are_dropped_and_trafilatura_s_choice_lowers_the_bar_aft
     assert len(block_model.chosen(blocks, unsure, np.array([1.0, 0.0]))) == 1
     assert len(block_model.chosen(blocks, unsure, np.array([1.0, 1.0]))) == 2
     assert block_model.chosen(blocks, np.array([0.1, 0.2]), np.ones(2)) == []
+
+
+def test_certainty_falls_with_the_share_of_text_the_model_could_not_tell():
+    blocks = segment(lxml_html.fromstring(PAGE))
+    assert block_model.certainty(blocks, np.full(len(blocks), 0.95)) == 1.0
+    assert block_model.certainty(blocks, np.full(len(blocks), 0.05)) == 0.0
+    unsure_lead = np.array([0.5, 0.95, 0.5, 0.95])
+    shares = [len(b.words) for b in blocks]
+    expected = 1 - (shares[0] + shares[2]) / sum(shares)
+    assert block_model.certainty(blocks, unsure_lead) == pytest.approx(expected)

@@ -23,6 +23,8 @@ THRESHOLD_VOTED = 0.3
 # Repeats are dropped: pages print their lead again in a summary box or a hidden copy.
 REPEAT_SHARE = 0.5
 REPEAT_MIN_WORDS = 10
+# Chances between these say the model could not tell: such text lowers an article's confidence.
+UNSURE = (0.2, 0.8)
 
 
 @cache
@@ -38,6 +40,16 @@ def article_chances(rows: np.ndarray) -> np.ndarray:
     if not len(rows):
         return np.zeros(0)
     return model().predict(rows, num_threads=1)
+
+
+def certainty(blocks: list[Block], chances: np.ndarray) -> float:
+    """1 less the share of the page's likely text (by words) whose chance the model left
+    unsure. On dev pages the model had not learnt from, this share went with a worse body
+    (Spearman -0.44), where the body's length did not."""
+    words = np.array([len(b.words) for b in blocks], dtype=float)
+    likely = words[chances > UNSURE[0]].sum()
+    unsure = words[(chances > UNSURE[0]) & (chances < UNSURE[1])].sum()
+    return 1.0 - unsure / likely if likely else 0.0
 
 
 def chosen(blocks: list[Block], chances: np.ndarray, votes: np.ndarray) -> list[Block]:

@@ -101,7 +101,7 @@ class Page:
 
     tree: lxml_html.HtmlElement
     meta: Metadata
-    extra: Document  # trafilatura's metadata, where ours lacks a title or site name
+    extra: Document  # trafilatura's metadata, where ours lacks a title, author or site name
     furniture: Furniture
     blocks: list[Block]
     rows: np.ndarray  # blocks.FEATURES per block
@@ -185,9 +185,8 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         meta.published = visible_date(page.blocks)
     teaser = meta.description or ""
     standfirst = teaser and shows_standfirst(tree, teaser)
-    picked = block_model.chosen(
-        page.blocks, block_model.article_chances(page.rows), page.rows[:, FEATURES.index("vote")]
-    )
+    chances = block_model.article_chances(page.rows)
+    picked = block_model.chosen(page.blocks, chances, page.rows[:, FEATURES.index("vote")])
     # Where the model keeps nothing, trafilatura's body is better than none.
     body = as_body(picked) if picked else page.trafilatura_body
     if body is None:
@@ -232,7 +231,9 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         original_credit=next((c for p in promos if (c := boilerplate.original_credit(p))), ""),
         format="html",
     )
-    article.confidence = confidence(article, structured=meta.structured)
+    # A body taken from trafilatura alone, the model keeping nothing, is half as sure.
+    certainty = block_model.certainty(page.blocks, chances) if picked else 0.5
+    article.confidence = confidence(article, structured=meta.structured, certainty=certainty)
     return article
 
 
@@ -498,10 +499,12 @@ def as_body(picked: list[Block]) -> _Element:
     return body
 
 
-def confidence(article: ExtractedArticle, *, structured: bool) -> float:
-    """How sure we are the body is the article: mostly its length, a little the page's own say."""
+def confidence(article: ExtractedArticle, *, structured: bool, certainty: float) -> float:
+    """How sure we are the body is the article: its length, as far as the block model was sure
+    of what it kept and dropped, and a little the page's own say."""
     words = boilerplate.word_count(article.text)
     score = 0.15 if words < 30 else 0.4 if words < 80 else 0.7 if words < 150 else 0.85
+    score *= certainty
     if structured:
         score += 0.1
     if article.title:
