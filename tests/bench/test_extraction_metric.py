@@ -1,16 +1,14 @@
 """bench/extraction's scoring follows the benchmark's description of its metric."""
 
 import importlib.util
-from importlib.machinery import SourceFileLoader
 from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "extraction"
-# The bench is an executable without a .py suffix, so it is loaded by hand.
-_loader = SourceFileLoader("extraction_bench", str(BENCH))
-metric = importlib.util.module_from_spec(importlib.util.spec_from_loader(_loader.name, _loader))
-_loader.exec_module(metric)
+_path = Path(__file__).resolve().parents[2] / "bench" / "extraction_corpus.py"
+_spec = importlib.util.spec_from_file_location("extraction_corpus", _path)
+metric = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(metric)
 
 TRUTH = "one two three four five six seven eight nine ten"
 

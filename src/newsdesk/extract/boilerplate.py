@@ -122,7 +122,10 @@ def is_shouting_promo(text: str) -> bool:
     Acronyms and all-caps words inside normal prose do not count; a whole line in capitals
     with few words and no sentence of lower-case text does.
     """
-    line = fold(text)
+    return _shouts(fold(text))
+
+
+def _shouts(line: str) -> bool:
     words = _WORD.findall(line)
     if not 3 <= len(words) <= 20:
         return False
@@ -157,7 +160,7 @@ def classify(text: str) -> str | None:
     line = fold(text)
     if not line:
         return "empty"
-    if original_credit(line):
+    if ORIGINAL_CREDIT.match(line):
         return "original-credit"
     # Long lines are prose: boilerplate is short. A long line that mentions cookies or a
     # newsletter is more likely a sentence about them.
@@ -166,7 +169,7 @@ def classify(text: str) -> str | None:
     for kind, pattern in RULES:
         if pattern.search(line):
             return kind
-    if is_shouting_promo(line):
+    if _shouts(line):
         return "promo"
     return None
 

@@ -3,8 +3,9 @@
 1. parse the page once;
 2. read the page furniture an aggregator shows (author box, reactions widget, counters) and
    cut it out of the tree, so it cannot leak into the body;
-3. let trafilatura find the main text;
-4. walk its blocks, dropping promo lines and other boilerplate by wording;
+3. cut the page into text blocks and keep those the block model takes for the article,
+   reading trafilatura's own choice of main text as one of its clues;
+4. walk the kept blocks, dropping promo lines and other boilerplate by wording;
 5. fill metadata from JSON-LD, OpenGraph and meta tags, trafilatura's as fallback.
 """
 
@@ -14,19 +15,23 @@ import html as html_escape
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
+import numpy as np
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
 from trafilatura.metadata import Document, extract_metadata
-from trafilatura.utils import load_html
+from trafilatura.utils import load_html, repair_faulty_html
 
-from newsdesk.extract import boilerplate
+from newsdesk.extract import block_model, boilerplate
 from newsdesk.extract.article import Author, Counters, ExtractedArticle, Image
+from newsdesk.extract.blocks import FEATURES, TOKEN, Block, features, segment, shingles
 from newsdesk.extract.dates import local_iso, parse_date_line
 from newsdesk.extract.encoding import decode_html
-from newsdesk.extract.metadata import read_metadata
+from newsdesk.extract.metadata import Metadata, read_metadata
 from newsdesk.extract.sanitize import clean_html
 
 AUTHOR_BOX = re.compile(
@@ -40,9 +45,27 @@ FURNITURE = re.compile(
     r"|breadcrumb|tags?[-_ ]?list)([-_ ]|$)",
     re.IGNORECASE,
 )
+# Elements trafilatura deletes too, and segmentation skips: scripts, styles, media, form fields.
+# Buttons stay: reaction widgets are read from them.
+UNSHOWN = (
+    "script",
+    "style",
+    "noscript",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "select",
+    "option",
+    "textarea",
+    "audio",
+    "video",
+    "picture",
+    "source",
+    "input",
+)
 COUNT = r"(\d[\d,.]*\s*[kKmM]?)"
-# A fast-path body shorter than this is checked against the full run (tuned on dev pages).
-FALLBACK_WORDS = 100
 COUNTER_BOX = re.compile(r"counter|stats|count", re.IGNORECASE)
 REACTIONS_HEADING = re.compile(r"\s*what['’]?s your reaction", re.IGNORECASE)
 VIEWS = re.compile(COUNT + r"\s*(views?|reads?)\b", re.IGNORECASE)
@@ -72,38 +95,100 @@ class Furniture:
     counters: Counters = field(default_factory=Counters)
 
 
-def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
-    """Read one HTML page into an ExtractedArticle; never raises on odd markup."""
-    text = decode_html(content) if isinstance(content, bytes) else content
+@dataclass
+class Page:
+    """A parsed page, cut into blocks, with what the block model reads of each."""
+
+    tree: lxml_html.HtmlElement
+    meta: Metadata
+    extra: Document  # trafilatura's metadata, where ours lacks a title, author or site name
+    furniture: Furniture
+    blocks: list[Block]
+    rows: np.ndarray  # blocks.FEATURES per block
+    trafilatura_body: _Element | None
+
+
+def read_blocks(text: str, url: str = "") -> Page | None:
+    """Parse the page, cut out its furniture, and cut the rest into blocks; None when the
+    markup cannot be parsed at all."""
     # lxml refuses str input that still carries an XML encoding declaration.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
-        # trafilatura's own parser settings: lxml's defaults keep less of some bodies.
-        tree = load_html(text)
+        tree = parse_html(text)
     except (ParserError, ValueError):
         tree = None
     if tree is None:
-        return ExtractedArticle(title="", url=url)
+        return None
     meta = read_metadata(tree, url)
-    if meta.published is None:
-        meta.published = visible_date(tree)
-    furniture = read_furniture(tree)
-    teaser = meta.description or ""
-    standfirst = teaser and shows_standfirst(tree, teaser)
+    # With our metadata read, what no reader sees goes: every later walk of the tree is shorter.
+    etree.strip_elements(tree, *UNSHOWN, with_tail=False)
     # trafilatura's own metadata pass (with its date search) only where ours found too little.
     extra = (
         extract_metadata(tree, default_url=url or None, extensive=False)
         if not (meta.title and meta.authors and meta.site_name)
         else None
     ) or Document()
+    furniture = read_furniture(tree)
     body = main_text(tree, url, fast=True)
-    if body is None or boilerplate.word_count(" ".join(body.itertext())) < FALLBACK_WORDS:
-        # The fast path found next to nothing: take the full run, which weighs trafilatura's
-        # result against readability's and jusText's, on a fresh copy of the page.
-        fresh = load_html(text)
-        if fresh is not None:
-            read_furniture(fresh)
-            body = main_text(fresh, url, fast=False)
+    if body is None:
+        # The fast path found nothing: take the full run, which weighs trafilatura's result
+        # against readability's and jusText's.
+        body = main_text(tree, url, fast=False)
+    voted = " ".join(block_text(b) for b in body) if body is not None else ""
+    found = segment(tree)
+    return Page(
+        tree,
+        meta,
+        extra,
+        furniture,
+        found,
+        features(found, shingles(TOKEN.findall(voted)), meta.title),
+        body,
+    )
+
+
+# trafilatura's own parser settings (lxml's defaults keep less of some bodies), with every
+# element an HtmlElement found in C: lxml.html's per-tag lookup calls Python for each element
+# touched, in every walk of the tree.
+PARSER = lxml_html.HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+)
+PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement,
+        comment=lxml_html.HtmlComment,
+        pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity,
+    )
+)
+
+
+def parse_html(text: str) -> lxml_html.HtmlElement | None:
+    """The page's tree as trafilatura's load_html makes it, faster to walk; None when empty."""
+    tree = lxml_html.fromstring(repair_faulty_html(text, text[:50].lower()), parser=PARSER)
+    # An odd page lxml reads as next to nothing is left to trafilatura's own repairs.
+    return tree if len(tree) else load_html(text)
+
+
+def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
+    """Read one HTML page into an ExtractedArticle; never raises on odd markup."""
+    text = decode_html(content) if isinstance(content, bytes) else content
+    page = read_blocks(text, url)
+    if page is None:
+        return ExtractedArticle(title="", url=url)
+    tree, meta, extra, furniture = page.tree, page.meta, page.extra, page.furniture
+    if meta.published is None:
+        meta.published = visible_date(page.blocks)
+    teaser = meta.description or ""
+    standfirst = teaser and shows_standfirst(tree, teaser)
+    chances = block_model.article_chances(page.rows)
+    picked = block_model.chosen(page.blocks, chances, page.rows[:, FEATURES.index("vote")])
+    # Where the model keeps nothing, trafilatura's body is better than none.
+    body = as_body(picked) if picked else page.trafilatura_body
     if body is None:
         return ExtractedArticle(title=meta.title, url=url, format="html")
 
@@ -146,13 +231,14 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         original_credit=next((c for p in promos if (c := boilerplate.original_credit(p))), ""),
         format="html",
     )
-    article.confidence = confidence(article, structured=meta.structured)
+    # A body taken from trafilatura alone, the model keeping nothing, is half as sure.
+    certainty = block_model.certainty(page.blocks, chances) if picked else 0.5
+    article.confidence = confidence(article, structured=meta.structured, certainty=certainty)
     return article
 
 
 def main_text(tree: lxml_html.HtmlElement, url: str, *, fast: bool) -> _Element | None:
-    """trafilatura's article body, in its precision mode; `fast` skips the comparison with
-    the fallback extractors."""
+    """trafilatura's article body; `fast` skips the comparison with the fallback extractors."""
     document = trafilatura.bare_extraction(
         tree,
         url=url or None,
@@ -162,7 +248,6 @@ def main_text(tree: lxml_html.HtmlElement, url: str, *, fast: bool) -> _Element 
         include_images=False,
         include_links=False,
         deduplicate=False,
-        favor_precision=True,
         fast=fast,
     )
     return document.body if document is not None else None
@@ -179,10 +264,10 @@ def site_name_of(guess: str | None, url: str) -> str:
     return "" if not guess or guess in (parts.netloc, parts.hostname) else guess
 
 
-def visible_date(tree: lxml_html.HtmlElement) -> datetime | None:
+def visible_date(blocks: list[Block]) -> datetime | None:
     """The first short line of the page that reads as a date: "By X | March 3, 2026 4:05 pm"."""
-    for node in tree.xpath("//body//*[not(self::script or self::style)][text()]"):
-        line = " ".join(node.text_content().split())
+    for block in blocks:
+        line = block.text
         if 6 < len(line) <= 100:
             line = BYLINE_PREFIX.sub("", line)
             if when := parse_date_line(line):
@@ -204,12 +289,13 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
             continue
         marks = f"{node.get('class', '')} {node.get('id', '')}"
         if marks != " ":
-            if AUTHOR_BOX.search(marks) and not found.author_bio:
+            author_box, furniture, counter_box = _furniture_marks(marks)
+            if author_box and not found.author_bio:
                 found.author_name, found.author_bio, found.author_url = _author_box(node)
                 doomed.append(node)
-            elif FURNITURE.search(marks) and node.tag not in ("html", "body", "main", "article"):
+            elif furniture and node.tag not in ("html", "body", "main", "article"):
                 doomed.append(node)
-            if boxed.views is None and COUNTER_BOX.search(marks):
+            if boxed.views is None and counter_box:
                 pair = re.fullmatch(rf"{COUNT}\s+{COUNT}", " ".join(node.text_content().split()))
                 if pair:
                     boxed.views, boxed.comments = (_number(n) for n in pair.group(0).split()[:2])
@@ -227,6 +313,13 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
         if parent is not None:
             parent.remove(node)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _furniture_marks(marks: str) -> tuple[bool, bool, bool]:
+    # Pages repeat the same class names on hundreds of elements.
+    found = (AUTHOR_BOX.search(marks), FURNITURE.search(marks), COUNTER_BOX.search(marks))
+    return tuple(m is not None for m in found)
 
 
 def _count_in(text: str, marks: str, counters: Counters) -> None:
@@ -373,10 +466,45 @@ def _block_html(block: _Element) -> str:
     return f"<{tag}>{text}</{tag}>"
 
 
-def confidence(article: ExtractedArticle, *, structured: bool) -> float:
-    """How sure we are the body is the article: mostly its length, a little the page's own say."""
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def as_body(picked: list[Block]) -> _Element:
+    """The kept blocks in trafilatura's body markup (p, head, quote, list of items, table of
+    rows of cells), so that one cleaning step serves both."""
+    body = etree.Element("body")
+    group: _Element | None = None  # the list or table the previous block went into
+    group_of: _Element | None = None  # the page element that list or table stands for
+    row: _Element | None = None
+    row_of: _Element | None = None
+    for block in picked:
+        if block.tag in ("li", "td", "th"):
+            parent = block.element.getparent()
+            container = parent.getparent() if block.tag != "li" and parent is not None else parent
+            while block.tag != "li" and container is not None and container.tag != "table":
+                container = container.getparent()
+            if group is None or container is None or container is not group_of:
+                group = etree.SubElement(body, "list" if block.tag == "li" else "table")
+                group_of, row, row_of = container, None, None
+            if block.tag == "li":
+                etree.SubElement(group, "item").text = block.text
+                continue
+            if row is None or parent is not row_of:
+                row, row_of = etree.SubElement(group, "row"), parent
+            etree.SubElement(row, "cell").text = block.text
+            continue
+        group = group_of = None
+        tag = "head" if block.tag in HEADINGS else "quote" if block.tag == "blockquote" else "p"
+        etree.SubElement(body, tag).text = block.text
+    return body
+
+
+def confidence(article: ExtractedArticle, *, structured: bool, certainty: float) -> float:
+    """How sure we are the body is the article: its length, as far as the block model was sure
+    of what it kept and dropped, and a little the page's own say."""
     words = boilerplate.word_count(article.text)
     score = 0.15 if words < 30 else 0.4 if words < 80 else 0.7 if words < 150 else 0.85
+    score *= certainty
     if structured:
         score += 0.1
     if article.title:

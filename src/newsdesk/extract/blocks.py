@@ -1,0 +1,370 @@
+"""A page cut into text blocks, and what each block looks like to the block model.
+
+A block is the run of text a block-level element holds directly or through inline elements
+(`<p>` with its links and emphasis, a list item, a table cell, the words of a `<div>` between
+two paragraphs). The block model (extract.block_model) reads the numbers `features` gives for
+each block: its length and link share, its tag and the tags and class names around it, where it
+stands on the page, what its neighbours are, and how much of it trafilatura's own pass kept.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from lxml.etree import _Element
+
+INLINE = frozenset(
+    [
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "br",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "nobr",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+    ]
+)
+# Never shown as text: code, forms, media and embedded documents.
+SKIPPED = frozenset(
+    [
+        "audio",
+        "button",
+        "canvas",
+        "embed",
+        "head",
+        "iframe",
+        "input",
+        "math",
+        "noscript",
+        "object",
+        "option",
+        "picture",
+        "script",
+        "select",
+        "source",
+        "style",
+        "svg",
+        "template",
+        "textarea",
+        "video",
+    ]
+)
+# Pieces of class names and ids, by what they tend to mark: a piece counts anywhere inside a
+# name ("post-content", "sidebarLeft"), a whole word only as a part of one ("ad-slot", "tags").
+MARKS = {
+    "content": "article content body entry post story text main prose rich",
+    "comment": "comment disqus respon repl",
+    "share": "share social sharing facebook twitter whatsapp",
+    "related": "related recommend more read also popular trending next prev teaser promo"
+    " outbrain taboola",
+    "navigation": "nav menu breadcrumb crumb pagination skip",
+    "sidebar": "sidebar side widget rail aside",
+    "footer": "foot copyright legal",
+    "header": "header masthead topbar title headline",
+    "advert": "advert sponsor dfp banner gpt",
+    "author": "author byline bio contributor writer profile",
+    "dateline": "meta date time info dateline timestamp publish",
+    "media": "caption credit figure photo image img gallery media video embed",
+    "tags": "topic categor keyword label",
+    "signup": "newsletter subscri signup sign-up email register paywall cta",
+    "hidden": "hidden hide modal popup overlay cookie consent gdpr",
+}
+_MARK_OF_PIECE = {piece: name for name, pieces in MARKS.items() for piece in pieces.split()}
+# Longest first, so that "breadcrumb" is read as navigation before "read" inside it.
+_PIECES = re.compile("|".join(sorted(map(re.escape, _MARK_OF_PIECE), key=len, reverse=True)))
+WHOLE_WORDS = {"ad": "advert", "ads": "advert", "tag": "tags", "tags": "tags"}
+NAME_PARTS = re.compile(r"[-_:.]+")
+DIGITS = re.compile(r"\d+")  # ids differ by number only: "post-4711", "post-4712"
+CONTAINERS = [
+    "article",
+    "aside",
+    "blockquote",
+    "figure",
+    "footer",
+    "form",
+    "header",
+    "li",
+    "main",
+    "nav",
+    "section",
+    "table",
+]
+_CONTAINER_TAGS = frozenset(CONTAINERS)
+# A block's context lists the marks around it (each counted up to MAX_MARKS times), then the
+# containers it is in, then whether it is inside itemprop=articleBody.
+MAX_MARKS = 3
+_MARK_COLUMN = {name: i for i, name in enumerate(MARKS)}
+_CONTAINER_COLUMN = {tag: len(MARKS) + i for i, tag in enumerate(CONTAINERS)}
+OWN_TAGS = [
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "td",
+    "blockquote",
+    "figcaption",
+    "dd",
+    "pre",
+    "section",
+    "article",
+]
+SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+TOKEN = re.compile(r"\w+")
+SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)]?(\s|$)")
+ENDS_SENTENCE = re.compile(r"[.!?。！？:;][\"'”’)]?$")
+SHINGLE = 4
+NEIGHBOURS = (-2, -1, 1, 2)
+WINDOW = 5  # blocks either side for the local share of trafilatura's votes
+SAMPLE = 200  # characters of a block read for its share of digits and capitals
+
+
+@dataclass
+class Block:
+    element: _Element  # the block-level element that holds the text
+    tag: str
+    text: str
+    link_chars: int
+    # Marks, containers and itemprop=articleBody around it: the "around" run of FEATURES.
+    context: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+
+def segment(root: _Element) -> list[Block]:
+    """The page's text blocks in reading order, from <body> (or the root) down."""
+    blocks: list[Block] = []
+    buffer: list[str] = []
+    links = [0]
+    owners: list[tuple[_Element, list[int]]] = []
+
+    def flush() -> None:
+        text = " ".join("".join(buffer).split())
+        if text and owners:
+            element, context = owners[-1]
+            words = TOKEN.findall(text)
+            blocks.append(Block(element, element.tag.lower(), text, links[0], context, words))
+        buffer.clear()
+        links[0] = 0
+
+    def walk(node: _Element, context: list[int], in_link: bool) -> None:
+        tag = node.tag.lower()
+        if tag in SKIPPED:
+            return
+        context = _context_of(node, tag, context)
+        block = tag not in INLINE
+        if block:
+            flush()
+            owners.append((node, context))
+        elif tag == "br":
+            buffer.append(" ")
+        in_link = in_link or tag == "a"
+        if node.text:
+            buffer.append(node.text)
+            links[0] += len(node.text.strip()) if in_link else 0
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child, context, in_link)
+            if child.tail:
+                buffer.append(child.tail)
+                links[0] += len(child.tail.strip()) if in_link else 0
+        if block:
+            flush()
+            owners.pop()
+
+    body = root.find(".//body")
+    walk(body if body is not None else root, [0] * (len(MARKS) + len(CONTAINERS) + 1), False)
+    return blocks
+
+
+def _context_of(node: _Element, tag: str, inherited: list[int]) -> list[int]:
+    attributes = node.attrib
+    if not attributes and tag not in _CONTAINER_TAGS:
+        return inherited
+    marks = _marks_in(f"{attributes.get('class', '')} {attributes.get('id', '')}")
+    article_body = attributes.get("itemprop") == "articleBody"
+    if not marks and tag not in _CONTAINER_TAGS and not article_body:
+        return inherited
+    context = inherited.copy()
+    for column in marks:
+        context[column] = min(context[column] + 1, MAX_MARKS)
+    if tag in _CONTAINER_TAGS:
+        context[_CONTAINER_COLUMN[tag]] = 1
+    if article_body:
+        context[-1] = 1
+    return context
+
+
+@lru_cache(maxsize=4096)
+def _marks_in(marks: str) -> tuple[int, ...]:
+    """The context columns of the marks in a class and id, each once."""
+    found: set[str] = set()
+    for name in DIGITS.sub("", marks).split():
+        found.update(_marks_of_name(name))
+    return tuple(_MARK_COLUMN[mark] for mark in found)
+
+
+@lru_cache(maxsize=8192)
+def _marks_of_name(name: str) -> tuple[str, ...]:
+    # Pages repeat the same class names on hundreds of elements, and sites share many.
+    name = name.lower()
+    found = {_MARK_OF_PIECE[piece] for piece in _PIECES.findall(name)}
+    found.update(WHOLE_WORDS[part] for part in NAME_PARTS.split(name) if part in WHOLE_WORDS)
+    return tuple(found)
+
+
+def shingles(words: list[str]) -> set[str]:
+    return set(map(" ".join, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))
+
+
+def coverage(blocks: list[Block], wanted: set[str]) -> np.ndarray:
+    """Per block, the share of its words inside a 4-word shingle found in `wanted`: shingles
+    within the block, or, for a block under four words, shingles reaching into its neighbours."""
+    stream = [word for block in blocks for word in block.words]
+    lengths = np.array([len(block.words) for block in blocks], dtype=np.int64)
+    if len(stream) < SHINGLE:
+        return np.zeros(len(blocks))
+    owner = np.repeat(np.arange(len(blocks)), lengths)
+    grams = map(" ".join, zip(*(stream[k:] for k in range(SHINGLE)), strict=False))
+    hits = np.fromiter(map(wanted.__contains__, grams), dtype=bool)
+    inside = hits & (owner[: len(hits)] == owner[SHINGLE - 1 :])
+    # A word is covered by any shingle starting at most three words before it.
+    spread = np.zeros(len(stream), dtype=bool)
+    spread_inside = np.zeros(len(stream), dtype=bool)
+    for k in range(SHINGLE):
+        spread[k : k + len(hits)] |= hits
+        spread_inside[k : k + len(hits)] |= inside
+    covered = np.where(lengths[owner] >= SHINGLE, spread_inside, spread)
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    counts = np.add.reduceat(covered.astype(float), starts[lengths > 0])
+    shares = np.zeros(len(blocks))
+    shares[lengths > 0] = counts / lengths[lengths > 0]
+    return shares
+
+
+FEATURES = [
+    "log_words",
+    "under_5_words",
+    "under_15_words",
+    "over_40_words",
+    "link_share",
+    "all_link",
+    *(f"tag_{t}" for t in OWN_TAGS),
+    *(f"marked_{name}" for name in MARKS),
+    *(f"in_{t}" for t in CONTAINERS),
+    "article_body",
+    "ends_sentence",
+    "sentences",
+    "digit_share",
+    "upper_share",
+    "starts_upper",
+    "position",
+    "words_before",
+    "before_h1",
+    "is_title",
+    "repeated",
+    "vote",
+    *(f"{name}@{d}" for d in NEIGHBOURS for name in ("log_words", "link_share", "vote")),
+    "vote_nearby",
+]
+_LOG_WORDS, _LINK_SHARE, _VOTE = (FEATURES.index(n) for n in ("log_words", "link_share", "vote"))
+
+
+_COLUMN = {name: i for i, name in enumerate(FEATURES)}
+_OWN_TAG = {t: _COLUMN[f"tag_{t}"] for t in OWN_TAGS} | {t: _COLUMN["tag_h2"] for t in SUBHEADINGS}
+# The columns for the marks and containers around a block, one run of FEATURES.
+_AROUND = slice(_COLUMN[f"marked_{next(iter(MARKS))}"], _COLUMN["article_body"] + 1)
+_OWN = _COLUMN["vote"] + 1  # the columns a block has of its own, before its neighbours'
+
+
+def features(blocks: list[Block], voted: Iterable[str], title: str) -> np.ndarray:
+    """One row of FEATURES per block. `voted` holds the shingles of trafilatura's body."""
+    n = len(blocks)
+    title_words = " ".join(TOKEN.findall(title.lower()))
+    first_h1 = next((i for i, b in enumerate(blocks) if b.tag == "h1"), -1)
+    total_words = sum(len(b.words) for b in blocks) or 1
+    seen: set[str] = set()
+    words_before = 0
+    own = []
+    for i, (block, vote) in enumerate(zip(blocks, coverage(blocks, set(voted)), strict=True)):
+        words, text, context = len(block.words), block.text, block.context
+        chars = len(text)
+        key = " ".join(block.words)
+        row = [0.0] * _OWN
+        row[:6] = (
+            math.log1p(words),
+            words < 5,
+            words < 15,
+            words > 40,
+            block.link_chars / chars,
+            block.link_chars > 0.8 * chars,
+        )
+        if block.tag in _OWN_TAG:
+            row[_OWN_TAG[block.tag]] = 1.0
+        row[_AROUND] = context
+        sample = text[:SAMPLE]
+        row[_COLUMN["ends_sentence"] :] = (
+            ENDS_SENTENCE.search(text[-3:]) is not None,
+            min(len(SENTENCE_END.findall(text)), 10),
+            sum(map(str.isdigit, sample)) / len(sample),
+            sum(map(str.isupper, sample)) / (sum(map(str.isalpha, sample)) or 1),
+            text[:1].isupper(),
+            i / n,
+            words_before / total_words,
+            i < first_h1,
+            bool(title_words) and key.lower() == title_words,
+            words >= 10 and key in seen,
+            vote,
+        )
+        own.append(row)
+        seen.add(key)
+        words_before += words
+    rows = np.zeros((n, len(FEATURES)))
+    if n:
+        rows[:, :_OWN] = own
+    for k, d in enumerate(NEIGHBOURS):
+        source = np.arange(n) + d
+        inside = (source >= 0) & (source < n)
+        picked = rows[np.clip(source, 0, max(n - 1, 0))]
+        column = _OWN + 3 * k
+        rows[:, column] = np.where(inside, picked[:, _LOG_WORDS], 0.0)
+        rows[:, column + 1] = np.where(inside, picked[:, _LINK_SHARE], 1.0)
+        rows[:, column + 2] = np.where(inside, picked[:, _VOTE], 0.0)
+    sums = np.concatenate([[0.0], np.cumsum(rows[:, _VOTE])])
+    low = np.clip(np.arange(n) - WINDOW, 0, n)
+    high = np.clip(np.arange(n) + WINDOW + 1, 0, n)
+    rows[:, -1] = (sums[high] - sums[low]) / (high - low)
+    return rows

@@ -1,0 +1,54 @@
+"""The shipped block model loads offline and chooses blocks; repeats keep the body's copy."""
+
+import numpy as np
+import pytest
+from lxml import html as lxml_html
+
+from newsdesk.extract import block_model
+from newsdesk.extract.blocks import FEATURES, segment
+
+LEAD = "Dock workers in Port Alder voted on Sunday to end a nine-day strike at the harbour."
+PAGE = f"""<html><body>
+<div class="teaser"><p>{LEAD}</p></div>
+<h1>Dock strike ends</h1>
+<div class="body">
+  <p>{LEAD}</p>
+  <p>The vote passed with 1,140 members in favour and 212 against, the union said on Sunday.</p>
+</div>
+</body></html>"""
+
+
+def test_the_shipped_model_reads_the_features_the_extractor_computes():
+    assert block_model.model().feature_name() == FEATURES
+    chances = block_model.article_chances(np.zeros((3, len(FEATURES))))
+    assert chances.shape == (3,) and ((chances >= 0) & (chances <= 1)).all()
+
+
+def test_a_lead_shown_twice_is_kept_once_where_the_body_has_it():
+    blocks = segment(lxml_html.fromstring(PAGE))
+    certain = np.ones(len(blocks))
+    kept = block_model.chosen(blocks, certain, np.ones(len(blocks)))
+    assert [b.text for b in kept] == [
+        "Dock strike ends",
+        LEAD,
+        "The vote passed with 1,140 members in favour and 212 against, the union said on Sunday.",
+    ]
+    assert kept[1].element.getparent().get("class") == "body"
+
+
+def test_unlikely_blocks_are_dropped_and_trafilatura_s_choice_lowers_the_bar_after_a_sibling():
+    blocks = segment(lxml_html.fromstring(PAGE))[2:]  # the body's two paragraphs
+    unsure = np.array([0.9, 0.4])
+    assert len(block_model.chosen(blocks, unsure, np.array([1.0, 0.0]))) == 1
+    assert len(block_model.chosen(blocks, unsure, np.array([1.0, 1.0]))) == 2
+    assert block_model.chosen(blocks, np.array([0.1, 0.2]), np.ones(2)) == []
+
+
+def test_certainty_falls_with_the_share_of_text_the_model_could_not_tell():
+    blocks = segment(lxml_html.fromstring(PAGE))
+    assert block_model.certainty(blocks, np.full(len(blocks), 0.95)) == 1.0
+    assert block_model.certainty(blocks, np.full(len(blocks), 0.05)) == 0.0
+    unsure_lead = np.array([0.5, 0.95, 0.5, 0.95])
+    shares = [len(b.words) for b in blocks]
+    expected = 1 - (shares[0] + shares[2]) / sum(shares)
+    assert block_model.certainty(blocks, unsure_lead) == pytest.approx(expected)
