@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime
 
+import numpy as np
+
 from newsdesk.extract.article import ExtractedArticle
 
 TOPICS = [
@@ -60,3 +62,10 @@ def page(
         confidence=0.9,
         **more,
     )
+
+
+def unit(*values: float) -> np.ndarray:
+    """A small unit-length vector, standing in for a title embedding."""
+    vector = np.zeros(8, dtype=np.float32)
+    vector[: len(values)] = values
+    return vector / np.linalg.norm(vector)

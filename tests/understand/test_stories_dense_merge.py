@@ -1,18 +1,13 @@
 """Stories split early merge when their mean title embeddings show they are one story."""
 
 import numpy as np
+from rows import unit
 
 from newsdesk.understand.stories import Item, StoryClusterer
 
 WALKOUT = "Alder harbour dockers walk out over night shifts"
 QUEUE = "Ships queue outside Alder as harbour staff stay home"
 QUEUE_AGAIN = "Ships queue outside Alder harbour as staff stay home"
-
-
-def unit(*values: float) -> np.ndarray:
-    vector = np.zeros(8, dtype=np.float32)
-    vector[: len(values)] = values
-    return vector / np.linalg.norm(vector)
 
 
 def _stream(embeddings: list[np.ndarray | None]):

@@ -2,18 +2,13 @@
 
 import numpy as np
 import pytest
+from rows import unit
 
 from newsdesk.understand.embeddings import from_bytes, to_bytes
 from newsdesk.understand.stories import Item, StoryClusterer
 
 WALKOUT = "Port Alder dockers walk out over night shifts"
 QUEUE = "Ships queue outside Alder as harbour staff stay home"
-
-
-def unit(*values: float) -> np.ndarray:
-    vector = np.zeros(8, dtype=np.float32)
-    vector[: len(values)] = values
-    return vector / np.linalg.norm(vector)
 
 
 def _together(first: np.ndarray | None, second: np.ndarray | None) -> bool:
