@@ -94,3 +94,9 @@ def test_an_impression_is_nobody_s_statement_and_its_subject_is_part_of_it():
     item = only("Dunn appears to have left the harbour for good.")
     assert (item.speaker, item.cue) == (None, "appears")
     assert item.text == "Dunn appears to have left the harbour for good"
+
+
+def test_an_impression_that_hedges_a_verb_of_thinking_is_the_thinker_s():
+    item = only("Harbour master Olav Dunn seemed to think the ferry plan was rushed.")
+    assert (item.speaker, item.cue) == ("Olav Dunn", "think")
+    assert item.text == "the ferry plan was rushed"

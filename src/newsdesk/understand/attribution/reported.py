@@ -36,6 +36,8 @@ def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> lis
             if item is not None:
                 found.append(item)
             continue
+        if token.pos_ == "VERB" and _hedges(token):
+            continue  # "he appeared to suggest that …": what he suggested, his statement
         if token.pos_ == "VERB" and (lemma(token) in CUE_VERBS or _puts_it(token)):
             bounds = clause_of(token)
         elif token.pos_ == "NOUN" and token.lemma_ in CUE_NOUNS:
@@ -56,6 +58,14 @@ def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> lis
             continue
         found.append(item)
     return found
+
+
+def _hedges(verb: Token) -> bool:
+    """An impression verb that only hedges the cue verb it governs ("seemed to think")."""
+    return lemma(verb) in IMPRESSIONS and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and lemma(c) in CUE_VERBS - IMPRESSIONS
+        for c in verb.children
+    )
 
 
 def around_quote(quote: Attribution, cue: Token, people: People) -> Attribution | None:
