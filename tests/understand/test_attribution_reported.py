@@ -100,3 +100,9 @@ def test_an_impression_that_hedges_a_verb_of_thinking_is_the_thinker_s():
     item = only("Harbour master Olav Dunn seemed to think the ferry plan was rushed.")
     assert (item.speaker, item.cue) == ("Olav Dunn", "think")
     assert item.text == "the ferry plan was rushed"
+
+
+def test_whom_a_second_verb_addresses_is_not_its_speaker():
+    found = said("Mayor Hanna Berg said the pier was safe and warned Olav Dunn to stay away.")
+    warned = [a for a in found if a.cue == "warned"]
+    assert warned and warned[0].speaker == "Hanna Berg", [(a.cue, a.speaker) for a in found]
