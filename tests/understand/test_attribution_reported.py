@@ -106,3 +106,9 @@ def test_whom_a_second_verb_addresses_is_not_its_speaker():
     found = said("Mayor Hanna Berg said the pier was safe and warned Olav Dunn to stay away.")
     warned = [a for a in found if a.cue == "warned"]
     assert warned and warned[0].speaker == "Hanna Berg", [(a.cue, a.speaker) for a in found]
+
+
+def test_the_object_of_forced_to_admit_is_who_admits():
+    found = said("The council forced Olav Dunn to admit that the pier was unsafe.")
+    admit = [a for a in found if a.cue == "admit"]
+    assert admit and admit[0].speaker == "Olav Dunn", [(a.cue, a.speaker) for a in found]

@@ -159,6 +159,12 @@ def subject_of(cue: Token) -> Span | None:
         # verb of saying on the reported clause; it is the first speaker's.
         if cue.dep_ == "conj" and head.dep_ == "ccomp" and lemma(cue) in QUOTE_VERBS:
             head = head.head
+        # "She forced Stumpf to admit …", "left many nations feeling …": the object acts,
+        # not what is used to act ("used blunt language to denounce …").
+        if cue.dep_ == "xcomp" and lemma(head) != "use":
+            objects = [c for c in head.children if c.dep_ == "dobj" and c.i < cue.i]
+            if objects:
+                return noun_phrase(objects[-1])
         shared = subject_of(head)
         if shared is not None:
             return shared
