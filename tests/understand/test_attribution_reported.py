@@ -112,3 +112,7 @@ def test_the_object_of_forced_to_admit_is_who_admits():
     found = said("The council forced Olav Dunn to admit that the pier was unsafe.")
     admit = [a for a in found if a.cue == "admit"]
     assert admit and admit[0].speaker == "Olav Dunn", [(a.cue, a.speaker) for a in found]
+
+
+def test_appearing_somewhere_is_no_statement():
+    assert said("Harbour master Olav Dunn appeared on the evening news on Friday.") == []
