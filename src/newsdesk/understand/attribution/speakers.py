@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .cues import IMPRESSIONS, QUOTE_VERBS, lemma
-from .document import in_quote, phrase, text_of
+from .document import in_quote, phrase, sentence_of, text_of
 from .outlets import according_to_outlet, is_outlet
 from .records import Attribution
 
@@ -155,6 +155,17 @@ def subject_of(cue: Token) -> Span | None:
     # and whom the cue names after it is addressed ("and warned North Korea to refrain").
     if cue.dep_ in ("advcl", "xcomp", "conj") and cue.head is not cue:
         head = cue.head
+        # "“…,” Sanders said, suggesting …": the parser hangs the participle on a verb of the
+        # quote; it goes with the verb of saying before it.
+        if quoted[head.idx]:
+            head = next(
+                (
+                    t
+                    for t in reversed(cue.doc[sentence_of(cue).start : cue.i])
+                    if not quoted[t.idx] and lemma(t) in QUOTE_VERBS
+                ),
+                head,
+            )
         # "May said the country would leave and suggested …": the parser hangs the second
         # verb of saying on the reported clause; it is the first speaker's.
         if cue.dep_ == "conj" and head.dep_ == "ccomp" and lemma(cue) in QUOTE_VERBS:
