@@ -227,3 +227,23 @@ def test_a_verb_that_reports_what_follows_it_does_not_frame_the_quote_before_it(
     second = holding(text, "the captain would be questioned")
     assert first.cue_start == text.index("said") and second.cue_start != first.cue_start
     assert first.speaker == second.speaker == "Olav Dunn"
+
+
+def test_a_participle_after_the_cue_is_the_speaker_s_when_the_parse_hangs_it_on_the_quote():
+    nlp = load_pipeline()
+
+    def misparse(text: str):
+        # As in long quotes: "suggesting" taken for a clause of the quote's own verb.
+        doc = nlp(text)
+        trust = next(t for t in doc if t.lower_ == "trust")
+        for token in doc:
+            if token.lower_ == "suggesting":
+                token.head, token.dep_ = trust, "advcl"
+        return doc
+
+    text = "“The dockers do not trust the port authority,” Olav Dunn said, suggesting a vote."
+    found = analyse(text, misparse).attributions
+    assert [(a.cue, a.speaker) for a in found] == [
+        ("said", "Olav Dunn"),
+        ("suggesting", "Olav Dunn"),
+    ]

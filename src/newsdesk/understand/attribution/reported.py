@@ -36,6 +36,8 @@ def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> lis
             if item is not None:
                 found.append(item)
             continue
+        if token.pos_ == "VERB" and (_hedges(token) or _shows_up(token)):
+            continue  # "he appeared to suggest that …" is what he suggested; "appeared on TV"
         if token.pos_ == "VERB" and (lemma(token) in CUE_VERBS or _puts_it(token)):
             bounds = clause_of(token)
         elif token.pos_ == "NOUN" and token.lemma_ in CUE_NOUNS:
@@ -56,6 +58,21 @@ def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> lis
             continue
         found.append(item)
     return found
+
+
+def _hedges(verb: Token) -> bool:
+    """An impression verb that only hedges the cue verb it governs ("seemed to think")."""
+    return lemma(verb) in IMPRESSIONS and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and lemma(c) in CUE_VERBS - IMPRESSIONS
+        for c in verb.children
+    )
+
+
+def _shows_up(verb: Token) -> bool:
+    """ "She appeared on a reality show": appearing somewhere, not seeming anything."""
+    return lemma(verb) in IMPRESSIONS and not any(
+        c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in verb.children
+    )
 
 
 def around_quote(quote: Attribution, cue: Token, people: People) -> Attribution | None:

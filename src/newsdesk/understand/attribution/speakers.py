@@ -7,8 +7,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import IMPRESSIONS, lemma
-from .document import in_quote, phrase, text_of
+from .cues import IMPRESSIONS, QUOTE_VERBS, lemma
+from .document import in_quote, phrase, sentence_of, text_of
 from .outlets import according_to_outlet, is_outlet
 from .records import Attribution
 
@@ -151,13 +151,38 @@ def subject_of(cue: Token) -> Span | None:
             return noun_phrase(objects[0]) if objects else None
     if any(c.dep_ == "nsubjpass" for c in cue.children):
         return None  # "has been mentioned as …": the subject is what was said, nobody said it
+    # "He defended the deal, saying …" and "She rose and said …": the subject is the head's,
+    # and whom the cue names after it is addressed ("and warned North Korea to refrain").
+    if cue.dep_ in ("advcl", "xcomp", "conj") and cue.head is not cue:
+        head = cue.head
+        # "“…,” Sanders said, suggesting …": the parser hangs the participle on a verb of the
+        # quote; it goes with the verb of saying before it.
+        if quoted[head.idx]:
+            head = next(
+                (
+                    t
+                    for t in reversed(cue.doc[sentence_of(cue).start : cue.i])
+                    if not quoted[t.idx] and lemma(t) in QUOTE_VERBS
+                ),
+                head,
+            )
+        # "May said the country would leave and suggested …": the parser hangs the second
+        # verb of saying on the reported clause; it is the first speaker's.
+        if cue.dep_ == "conj" and head.dep_ == "ccomp" and lemma(cue) in QUOTE_VERBS:
+            head = head.head
+        # "She forced Stumpf to admit …", "left many nations feeling …": the object acts,
+        # not what is used to act ("used blunt language to denounce …").
+        if cue.dep_ == "xcomp" and lemma(head) != "use":
+            objects = [c for c in head.children if c.dep_ == "dobj" and c.i < cue.i]
+            if objects:
+                return noun_phrase(objects[-1])
+        shared = subject_of(head)
+        if shared is not None:
+            return shared
     # "…," said Kirby: spaCy sometimes hangs the inverted subject as an attribute.
     for child in cue.children:
         if child.dep_ in ("attr", "dobj") and child.pos_ == "PROPN" and child.i > cue.i:
             return child.doc[min(t.i for t in child.subtree) : child.i + 1]
-    # "He defended the deal, saying …" and "She rose and said …": the subject is the head's.
-    if cue.dep_ in ("advcl", "xcomp", "conj") and cue.head is not cue:
-        return subject_of(cue.head)
     # "She started off by emphasizing …": through the preposition to its verb.
     if cue.dep_ == "pcomp" and cue.head.head is not cue.head:
         return subject_of(cue.head.head)
