@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html as html_escape
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -23,7 +24,17 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
-from trafilatura.metadata import Document, extract_metadata
+from trafilatura.metadata import (
+    META_URL,
+    Document,
+    examine_meta,
+    extract_author,
+    extract_catstags,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
 from trafilatura.utils import load_html, repair_faulty_html
 
 from newsdesk.extract import block_model, boilerplate
@@ -122,12 +133,12 @@ def read_blocks(text: str, url: str = "") -> Page | None:
     meta = read_metadata(tree, url)
     # With our metadata read, what no reader sees goes: every later walk of the tree is shorter.
     etree.strip_elements(tree, *UNSHOWN, with_tail=False)
-    # trafilatura's own metadata pass (with its date search) only where ours found too little.
+    # trafilatura's own metadata only where ours found too little.
     extra = (
-        extract_metadata(tree, default_url=url or None, extensive=False)
-        if not (meta.title and meta.authors and meta.site_name)
-        else None
-    ) or Document()
+        Document()
+        if meta.title and meta.authors and meta.site_name
+        else trafilatura_metadata(tree, url, meta)
+    )
     furniture = read_furniture(tree)
     body = main_text(tree, url, fast=True)
     if body is None:
@@ -235,6 +246,34 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     certainty = block_model.certainty(page.blocks, chances) if picked else 0.5
     article.confidence = confidence(article, structured=meta.structured, certainty=certainty)
     return article
+
+
+def trafilatura_metadata(tree: lxml_html.HtmlElement, url: str, meta: Metadata) -> Document:
+    """trafilatura's extract_metadata for the fields ours lacks: without its date search,
+    categories and licence, which go unused, and its costlier searches (a title in the
+    headings, an author in a pruned copy of the page, tags in links) only where ours is empty."""
+    found = examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None  # as extract_metadata: a single word is no author's name
+    # As extract_metadata: its JSON-LD reader has bugs on odd pages, which cost only that.
+    with suppress(Exception):
+        found = extract_meta_json(tree, found)
+    if not found.title and not meta.title:
+        found.title = extract_title(tree)
+    if not found.author and not meta.authors:
+        found.author = extract_author(tree)
+    if not meta.site_name:
+        found.sitename = found.sitename or extract_sitename(tree)
+        if found.sitename:
+            found.sitename = found.sitename.lstrip("@")
+            if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
+                found.sitename = found.sitename.title()
+        elif match := META_URL.match(found.url or extract_url(tree, url or None) or ""):
+            found.sitename = match[1]
+    if not found.tags and not meta.tags:
+        found.tags = extract_catstags("tag", tree)
+    found.clean_and_trim()
+    return found
 
 
 def main_text(tree: lxml_html.HtmlElement, url: str, *, fast: bool) -> _Element | None:
