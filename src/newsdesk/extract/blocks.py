@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from lxml.etree import _Element
+from lxml.etree import _Attrib, _Element
 
 INLINE = frozenset(
     [
@@ -184,7 +184,10 @@ def segment(root: _Element) -> list[Block]:
         tag = node.tag.lower()
         if tag in SKIPPED:
             return
-        context = _context_of(node, tag, context)
+        # Each node and text read once: every read builds a new Python object.
+        attributes = node.attrib
+        if attributes or tag in _CONTAINER_TAGS:
+            context = _context_of(attributes, tag, context)
         block = tag not in INLINE
         if block:
             flush()
@@ -192,15 +195,17 @@ def segment(root: _Element) -> list[Block]:
         elif tag == "br":
             buffer.append(" ")
         in_link = in_link or tag == "a"
-        if node.text:
-            buffer.append(node.text)
-            links[0] += len(node.text.strip()) if in_link else 0
+        if text := node.text:
+            buffer.append(text)
+            if in_link:
+                links[0] += len(text.strip())
         for child in node:
             if isinstance(child.tag, str):
                 walk(child, context, in_link)
-            if child.tail:
-                buffer.append(child.tail)
-                links[0] += len(child.tail.strip()) if in_link else 0
+            if tail := child.tail:
+                buffer.append(tail)
+                if in_link:
+                    links[0] += len(tail.strip())
         if block:
             flush()
             owners.pop()
@@ -210,10 +215,7 @@ def segment(root: _Element) -> list[Block]:
     return blocks
 
 
-def _context_of(node: _Element, tag: str, inherited: list[int]) -> list[int]:
-    attributes = node.attrib
-    if not attributes and tag not in _CONTAINER_TAGS:
-        return inherited
+def _context_of(attributes: _Attrib, tag: str, inherited: list[int]) -> list[int]:
     marks = _marks_in(f"{attributes.get('class', '')} {attributes.get('id', '')}")
     article_body = attributes.get("itemprop") == "articleBody"
     if not marks and tag not in _CONTAINER_TAGS and not article_body:

@@ -323,8 +323,8 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
     doomed: list[_Element] = []
     boxed = Counters()  # two bare numbers in a box classed as counters: views, then comments
     loose = Counters()  # "1,234 views" and "12 comments" anywhere
-    for node in tree.iter():
-        if not isinstance(node.tag, str) or node.tag in ("script", "style"):
+    for node in tree.iter(etree.Element):  # elements only, picked in C
+        if node.tag in ("script", "style"):
             continue
         marks = f"{node.get('class', '')} {node.get('id', '')}"
         if marks != " ":
