@@ -172,6 +172,9 @@ def segment(root: _Element) -> list[Block]:
     owners: list[tuple[_Element, list[int]]] = []
 
     def flush() -> None:
+        if not buffer:  # a block's start and end both flush: most find nothing
+            links[0] = 0
+            return
         text = " ".join("".join(buffer).split())
         if text and owners:
             element, context = owners[-1]

@@ -345,7 +345,8 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
             widget = node.getparent() if node.getparent() is not None else node
             found.reactions = boilerplate.reactions_in([t for t in widget.itertext() if t.strip()])
             doomed.append(widget)
-        _count_in(" ".join(text.split()), marks.lower(), loose)
+        if len(line := " ".join(text.split())) <= 40:  # counters sit on short lines
+            _count_in(line, marks.lower(), loose)
     found.counters = boxed if boxed.views is not None else loose
     for node in doomed:
         parent = node.getparent()
@@ -363,8 +364,6 @@ def _furniture_marks(marks: str) -> tuple[bool, bool, bool]:
 
 def _count_in(text: str, marks: str, counters: Counters) -> None:
     """Views and comments from a short line such as "1.2k views" or a "views" box's number."""
-    if len(text) > 40:
-        return
     if counters.views is None and (m := VIEWS.search(text)):
         counters.views = _number(m.group(1))
     elif counters.views is None and "view" in marks and re.fullmatch(COUNT, text):
