@@ -80,3 +80,14 @@ def test_a_page_without_text_has_no_blocks():
     found = blocks_of("<html><body><script>x()</script><div> </div></body></html>")
     assert found == []
     assert features(found, set(), "").shape == (0, len(FEATURES))
+
+
+def test_digit_and_capital_shares_count_as_the_str_methods_do():
+    from newsdesk.extract.blocks import _char_counts
+
+    for sample in ("Port of Leith, 14 May 2026", "ÉLAN ² Ωmega 3½", "", "   ...   "):
+        assert _char_counts(sample) == (
+            sum(map(str.isdigit, sample)),
+            sum(map(str.isupper, sample)),
+            sum(map(str.isalpha, sample)),
+        )

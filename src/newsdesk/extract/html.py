@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html as html_escape
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -23,7 +24,17 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
-from trafilatura.metadata import Document, extract_metadata
+from trafilatura.metadata import (
+    META_URL,
+    Document,
+    examine_meta,
+    extract_author,
+    extract_catstags,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
 from trafilatura.utils import load_html, repair_faulty_html
 
 from newsdesk.extract import block_model, boilerplate
@@ -122,12 +133,12 @@ def read_blocks(text: str, url: str = "") -> Page | None:
     meta = read_metadata(tree, url)
     # With our metadata read, what no reader sees goes: every later walk of the tree is shorter.
     etree.strip_elements(tree, *UNSHOWN, with_tail=False)
-    # trafilatura's own metadata pass (with its date search) only where ours found too little.
+    # trafilatura's own metadata only where ours found too little.
     extra = (
-        extract_metadata(tree, default_url=url or None, extensive=False)
-        if not (meta.title and meta.authors and meta.site_name)
-        else None
-    ) or Document()
+        Document()
+        if meta.title and meta.authors and meta.site_name
+        else trafilatura_metadata(tree, url, meta)
+    )
     furniture = read_furniture(tree)
     body = main_text(tree, url, fast=True)
     if body is None:
@@ -237,6 +248,34 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     return article
 
 
+def trafilatura_metadata(tree: lxml_html.HtmlElement, url: str, meta: Metadata) -> Document:
+    """trafilatura's extract_metadata for the fields ours lacks: without its date search,
+    categories and licence, which go unused, and its costlier searches (a title in the
+    headings, an author in a pruned copy of the page, tags in links) only where ours is empty."""
+    found = examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None  # as extract_metadata: a single word is no author's name
+    # As extract_metadata: its JSON-LD reader has bugs on odd pages, which cost only that.
+    with suppress(Exception):
+        found = extract_meta_json(tree, found)
+    if not found.title and not meta.title:
+        found.title = extract_title(tree)
+    if not found.author and not meta.authors:
+        found.author = extract_author(tree)
+    if not meta.site_name:
+        found.sitename = found.sitename or extract_sitename(tree)
+        if found.sitename:
+            found.sitename = found.sitename.lstrip("@")
+            if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
+                found.sitename = found.sitename.title()
+        elif match := META_URL.match(found.url or extract_url(tree, url or None) or ""):
+            found.sitename = match[1]
+    if not found.tags and not meta.tags:
+        found.tags = extract_catstags("tag", tree)
+    found.clean_and_trim()
+    return found
+
+
 def main_text(tree: lxml_html.HtmlElement, url: str, *, fast: bool) -> _Element | None:
     """trafilatura's article body; `fast` skips the comparison with the fallback extractors."""
     document = trafilatura.bare_extraction(
@@ -284,8 +323,8 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
     doomed: list[_Element] = []
     boxed = Counters()  # two bare numbers in a box classed as counters: views, then comments
     loose = Counters()  # "1,234 views" and "12 comments" anywhere
-    for node in tree.iter():
-        if not isinstance(node.tag, str) or node.tag in ("script", "style"):
+    for node in tree.iter(etree.Element):  # elements only, picked in C
+        if node.tag in ("script", "style"):
             continue
         marks = f"{node.get('class', '')} {node.get('id', '')}"
         if marks != " ":
@@ -306,7 +345,8 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
             widget = node.getparent() if node.getparent() is not None else node
             found.reactions = boilerplate.reactions_in([t for t in widget.itertext() if t.strip()])
             doomed.append(widget)
-        _count_in(" ".join(text.split()), marks.lower(), loose)
+        if len(line := " ".join(text.split())) <= 40:  # counters sit on short lines
+            _count_in(line, marks.lower(), loose)
     found.counters = boxed if boxed.views is not None else loose
     for node in doomed:
         parent = node.getparent()
@@ -324,8 +364,6 @@ def _furniture_marks(marks: str) -> tuple[bool, bool, bool]:
 
 def _count_in(text: str, marks: str, counters: Counters) -> None:
     """Views and comments from a short line such as "1.2k views" or a "views" box's number."""
-    if len(text) > 40:
-        return
     if counters.views is None and (m := VIEWS.search(text)):
         counters.views = _number(m.group(1))
     elif counters.views is None and "view" in marks and re.fullmatch(COUNT, text):
