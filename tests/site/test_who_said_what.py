@@ -21,7 +21,7 @@ VALLEY = [
 
 def stored(outlet: str, slug: str, title: str, body: list[str], hour: int) -> Article:
     extracted = page(outlet, slug, title, body, hour)
-    understand(extracted)
+    understand([extracted])
     return save_article(extracted)[0]
 
 

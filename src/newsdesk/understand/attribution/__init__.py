@@ -7,7 +7,16 @@ resolved to a person the article names: "Austin", "he", "the Defense secretary" 
 Lloyd Austin. `analysis` runs the steps in order; each step is a module named after it.
 """
 
-from .analysis import DEFAULT_MODEL, analyse, annotate, load_pipeline
+from .analysis import DEFAULT_MODEL, analyse, analyse_many, annotate, annotate_many, load_pipeline
 from .records import Analysis, Attribution
 
-__all__ = ["DEFAULT_MODEL", "Analysis", "Attribution", "analyse", "annotate", "load_pipeline"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "Analysis",
+    "Attribution",
+    "analyse",
+    "analyse_many",
+    "annotate",
+    "annotate_many",
+    "load_pipeline",
+]

