@@ -247,3 +247,15 @@ def test_a_participle_after_the_cue_is_the_speaker_s_when_the_parse_hangs_it_on_
         ("said", "Olav Dunn"),
         ("suggesting", "Olav Dunn"),
     ]
+
+
+def test_a_plain_quote_may_close_with_a_typographic_mark():
+    text = '"The ferry is late again,” said Olav Dunn. “We wait.”'
+    assert [text[s:e] for s, e in quote_spans(text)] == ["The ferry is late again,", "We wait."]
+
+
+def test_a_plain_quote_keeps_a_typographic_quote_inside_it():
+    text = 'PENCE: "Well, she thinks this is “Shark Tank.” It is not."'
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "Well, she thinks this is “Shark Tank.” It is not."
+    ]

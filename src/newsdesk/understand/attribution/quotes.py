@@ -47,8 +47,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         plain = mark == '"'
         closing = '"' if plain else QUOTE_CLOSE
-        j = i + 1
+        j, nested = i + 1, 0
         while j < n and text[j] not in closing and not _closes_plainly(text, j):
+            # '"Oz has a huge bully pulpit,” said': a plain mark closed by a typographic one,
+            # unless that one closes a quote within the quote.
+            nested += plain and text[j] == "“"
+            if plain and text[j] == "”":
+                if not nested:
+                    break
+                nested -= 1
             if text[j] == "\n":
                 k = j
                 while k < n and text[k].isspace():
