@@ -259,3 +259,30 @@ def test_a_plain_quote_keeps_a_typographic_quote_inside_it():
     assert [text[s:e] for s, e in quote_spans(text)] == [
         "Well, she thinks this is “Shark Tank.” It is not."
     ]
+
+
+def test_a_cue_after_the_quote_frames_it_rather_than_a_colon_before_it():
+    text = (
+        "The mood at the pier was recorded in detail:\n\n"
+        "“Here comes the ferry at last,” Hanna Berg said, clapping."
+    )
+    quote = holding(text, "Here comes the ferry")
+    assert (quote.kind, quote.cue, quote.speaker) == ("direct", "said", "Hanna Berg")
+
+
+def test_a_quote_after_a_colon_is_not_part_of_a_reported_clause():
+    text = (
+        "The statement also referred to the harbour: “The port has opened the door for "
+        "workers to share in its growth,” the union wrote."
+    )
+    (quote,) = found(text)
+    assert (quote.kind, quote.cue, quote.speaker_mention) == ("direct", "wrote", "the union")
+    assert quote.text.startswith("The port has opened")
+
+
+def test_she_is_not_a_man_the_article_calls_mr():
+    text = (
+        "Hanna Berg said the ferry would run on Friday. Olav Dunn, the harbour chief, said it "
+        "would not. Later Mr. Dunn left the pier.\n\n“We will see about that,” she said."
+    )
+    assert holding(text, "We will see").speaker == "Hanna Berg"

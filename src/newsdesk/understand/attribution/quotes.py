@@ -102,7 +102,11 @@ def direct(doc: Doc, start: int, end: int, cues: list[Token], people: People) ->
         quote[-1:] not in ",.!?" or all(w[:1].isupper() for w in words)
     ):
         return None  # a phrase, a title or scare quotes: part of the sentence around it
-    cue = _colon_cue(doc, start) or _cue_near(doc, start, end, cues)
+    cue = _cue_near(doc, start, end, cues)
+    if cue is None or cue.idx < start:
+        # A colon hands the quote over, unless a verb after the quote frames it: "… is
+        # recorded in detail:\n\n“Here comes Big Daddy,” she said".
+        cue = _colon_cue(doc, start) or cue
     # The comma before the cue belongs to the sentence, not to what was said.
     end = start + len(text[start:end].rstrip(" ,;:\n"))
     found = Attribution("direct", text[start:end].strip(), start, end)

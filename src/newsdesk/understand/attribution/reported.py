@@ -83,6 +83,8 @@ def around_quote(quote: Attribution, cue: Token, people: People) -> Attribution 
         return None
     start, end = bounds
     text = text_of(cue.doc)
+    if text[: quote.content_start - 1].rstrip().endswith(":"):
+        return None  # "… on women in the workplace: “…,” the union wrote": the quote is it
     # The clause may stop before the quote's own full stop: "… to talk “directly to us.”"
     words_end = quote.content_start + len(
         text[quote.content_start : quote.content_end].rstrip(".,!?")

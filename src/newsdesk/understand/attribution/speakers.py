@@ -27,6 +27,9 @@ class People:
     def __init__(self, doc: Doc) -> None:
         self.by_surname: dict[str, str] = {}
         self.roles: dict[str, str] = {}
+        # From any mention's title: "Mr. Trump" late in an article that began with "Donald
+        # Trump, the Republican nominee".
+        self.genders: dict[str, str] = {}
         self.mentions: list[tuple[int, str]] = []  # (char offset, full name), in order
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -40,6 +43,8 @@ class People:
             role = role_of(ent)
             if role and name not in self.roles:
                 self.roles[name] = role
+            if gender := gender_of(f"{role} {ent.text}"):
+                self.genders.setdefault(name, gender)
             self.mentions.append((ent.start_char, name))
 
     def full_name(self, words: list[str]) -> str:
@@ -57,12 +62,17 @@ class People:
         return None
 
     def gender(self, name: str) -> str:
-        role = self.roles.get(name, "").casefold()
-        if FEMALE.search(role):
-            return "f"
-        if MALE.search(role):
-            return "m"
-        return ""
+        return gender_of(self.roles.get(name, "")) or self.genders.get(name, "")
+
+
+def gender_of(words: str) -> str:
+    """The gender a title or role gives: "spokeswoman", "Mr.", "chairman"; else none."""
+    words = words.casefold()
+    if FEMALE.search(words):
+        return "f"
+    if MALE.search(words):
+        return "m"
+    return ""
 
 
 def name_words(ent: Span) -> list[str]:
