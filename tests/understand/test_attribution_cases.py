@@ -286,3 +286,26 @@ def test_she_is_not_a_man_the_article_calls_mr():
         "would not. Later Mr. Dunn left the pier.\n\n“We will see about that,” she said."
     )
     assert holding(text, "We will see").speaker == "Hanna Berg"
+
+
+def test_a_clause_in_the_next_paragraph_does_not_keep_a_verb_from_framing_a_quote():
+    nlp = load_pipeline()
+
+    def misparse(text: str):
+        # As the parse sometimes does: the next paragraph's verb hung on "said".
+        doc = nlp(text)
+        said = next(t for t in doc if t.lower_ == "said")
+        noted = next(t for t in doc if t.lower_ == "noted")
+        noted.head, noted.dep_ = said, "ccomp"
+        return doc
+
+    text = (
+        '"This is a waste of time, and it is hurting the council," said Hanna Berg.\n\n'
+        "Councillors noted that the ferry was late."
+    )
+    quote = next(a for a in analyse(text, misparse).attributions if a.kind == "direct")
+    assert (quote.text, quote.cue, quote.speaker) == (
+        "This is a waste of time, and it is hurting the council",
+        "said",
+        "Hanna Berg",
+    )

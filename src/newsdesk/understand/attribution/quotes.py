@@ -198,7 +198,11 @@ def _cue_near(doc: Doc, start: int, end: int, cues: list[Token]) -> Token | None
             if closed and re.match(r"[”\"’']?\s+[A-Z]", between):
                 continue  # “… him.” She says …: the quote ended its sentence
             if any(
-                c.dep_ == "ccomp" and c.i > token.i and not quoted[c.idx] for c in token.children
+                c.dep_ == "ccomp"
+                and c.i > token.i
+                and not quoted[c.idx]
+                and "\n" not in text[token.idx : c.idx]  # not a clause the parse ran on into
+                for c in token.children
             ):
                 continue  # “…,” but he said that …: the verb reports what follows it
             distance = len(between)
