@@ -309,3 +309,12 @@ def test_a_clause_in_the_next_paragraph_does_not_keep_a_verb_from_framing_a_quot
         "said",
         "Hanna Berg",
     )
+
+
+def test_a_closing_mark_typed_to_open_a_paragraph_opens_a_quote():
+    text = "”The ferry has been late all winter and nobody answers.” ― Hanna Berg\n”No.”"
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "The ferry has been late all winter and nobody answers.",
+        "No.",
+    ]
+    assert holding(text, "The ferry has been late").speaker == "Hanna Berg"

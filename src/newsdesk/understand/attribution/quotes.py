@@ -42,7 +42,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     while i < n:
         mark = text[i]
-        if not (mark in QUOTE_OPEN or (mark == '"' and _opens(text, i))):
+        if not (
+            mark in QUOTE_OPEN
+            or (mark == '"' and _opens(text, i))
+            or (mark == "”" and _opens_paragraph(text, i))
+        ):
             i += 1
             continue
         plain = mark == '"'
@@ -73,6 +77,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def _closes_plainly(text: str, i: int) -> bool:
     # “no evidence": a typographic quote closed with a plain mark, right after a word.
     return text[i] == '"' and not text[i - 1].isspace()
+
+
+def _opens_paragraph(text: str, i: int) -> bool:
+    # ”Mr. Trump embodies …” ― a closing mark typed for an opening one, where nothing
+    # before it on its line could be quoted.
+    return not text[text.rfind("\n", 0, i) + 1 : i].strip() and text[i + 1 : i + 2].isalnum()
 
 
 def _opens(text: str, i: int) -> bool:
