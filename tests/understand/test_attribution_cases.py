@@ -318,3 +318,8 @@ def test_a_closing_mark_typed_to_open_a_paragraph_opens_a_quote():
         "No.",
     ]
     assert holding(text, "The ferry has been late").speaker == "Hanna Berg"
+
+
+def test_a_participle_before_a_passive_clause_is_its_subject_s():
+    text = "After saying the ferry was late again, Hanna Berg was driven home by the police."
+    assert holding(text, "the ferry was late").speaker == "Hanna Berg"

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import IMPRESSIONS, QUOTE_VERBS, lemma
+from .cues import CUE_VERBS, IMPRESSIONS, QUOTE_VERBS, lemma
 from .document import in_quote, phrase, sentence_of, text_of
 from .outlets import according_to_outlet, is_outlet
 from .records import Attribution
@@ -186,7 +186,7 @@ def subject_of(cue: Token) -> Span | None:
             objects = [c for c in head.children if c.dep_ == "dobj" and c.i < cue.i]
             if objects:
                 return noun_phrase(objects[-1])
-        shared = subject_of(head)
+        shared = (cue.dep_ == "advcl" and _passive_subject(head)) or subject_of(head)
         if shared is not None:
             return shared
     # "…," said Kirby: spaCy sometimes hangs the inverted subject as an attribute.
@@ -195,11 +195,18 @@ def subject_of(cue: Token) -> Span | None:
             return child.doc[min(t.i for t in child.subtree) : child.i + 1]
     # "She started off by emphasizing …": through the preposition to its verb.
     if cue.dep_ == "pcomp" and cue.head.head is not cue.head:
-        return subject_of(cue.head.head)
+        return _passive_subject(cue.head.head) or subject_of(cue.head.head)
     # "skittish Democrats contemplating contingencies": the noun the participle describes.
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
         return noun_phrase(cue.head)
     return None
+
+
+def _passive_subject(verb: Token) -> Span | None:
+    """ "After saying her foot was swollen, she was whisked off (by aides)": who the main verb,
+    passive, happened to is who speaks in the clause hanging on it, not its agent."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return noun_phrase(subjects[0]) if subjects and lemma(verb) not in CUE_VERBS else None
 
 
 def _antecedent(speaker: Span) -> Span:
