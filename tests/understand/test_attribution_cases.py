@@ -323,3 +323,19 @@ def test_a_closing_mark_typed_to_open_a_paragraph_opens_a_quote():
 def test_a_participle_before_a_passive_clause_is_its_subject_s():
     text = "After saying the ferry was late again, Hanna Berg was driven home by the police."
     assert holding(text, "the ferry was late").speaker == "Hanna Berg"
+
+
+def test_a_clause_across_a_comma_does_not_keep_a_verb_from_framing_a_quote():
+    nlp = load_pipeline()
+
+    def misparse(text: str):
+        # As in long sentences: the relative clause's verb hung on "said" as what it reports.
+        doc = nlp(text)
+        said = next(t for t in doc if t.lower_ == "said")
+        sail = next(t for t in doc if t.lower_ == "sail")
+        sail.head, sail.dep_ = said, "ccomp"
+        return doc
+
+    text = "“It is over,” she said of the old ferry, on which she was sure nobody would sail."
+    quote = next(a for a in analyse(text, misparse).attributions if a.kind == "direct")
+    assert (quote.text, quote.cue, quote.speaker_mention) == ("It is over", "said", "she")

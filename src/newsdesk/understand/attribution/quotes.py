@@ -207,13 +207,7 @@ def _cue_near(doc: Doc, start: int, end: int, cues: list[Token]) -> Token | None
                 continue
             if closed and re.match(r"[”\"’']?\s+[A-Z]", between):
                 continue  # “… him.” She says …: the quote ended its sentence
-            if any(
-                c.dep_ == "ccomp"
-                and c.i > token.i
-                and not quoted[c.idx]
-                and "\n" not in text[token.idx : c.idx]  # not a clause the parse ran on into
-                for c in token.children
-            ):
+            if _reports_after(token):
                 continue  # “…,” but he said that …: the verb reports what follows it
             distance = len(between)
         elif token.idx < start:
@@ -226,6 +220,20 @@ def _cue_near(doc: Doc, start: int, end: int, cues: list[Token]) -> Token | None
         if best is None or distance < best[0]:
             best = (distance, token)
     return best[1] if best else None
+
+
+def _reports_after(verb: Token) -> bool:
+    """Whether a verb has a clause of its own right after it ("he said that …", "said on
+    Tuesday the …"), not one the parse ran on into across a comma or a paragraph ("she said
+    of the election, in which she was sure Trump would triumph")."""
+    text, quoted = text_of(verb.doc), in_quote(verb.doc)
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > verb.i
+        and not quoted[c.idx]
+        and not any(mark in text[verb.idx : c.left_edge.idx] for mark in ",\n")
+        for c in verb.children
+    )
 
 
 def _ends_sentence(between: str) -> bool:
