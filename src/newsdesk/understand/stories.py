@@ -39,9 +39,15 @@ RESCORE = 3  # best stories by word signals that are rescored with the n-grams t
 # early when both were too small to recognise each other.
 MERGE_AT = 0.3
 MERGE_TERMS = 10  # top centroid terms whose postings give the stories to merge with
-# With title embeddings (understand/embeddings.py), a story's score is this share of the
-# embedding cosine to its centroid plus the rest of the word score. Embedding cosines do not
-# fall as a story widens, so only the word score carries the size prior, a steeper one.
+# With title embeddings (understand/embeddings.py), a headline's score is this share of the
+# embedding cosine to the story's centroid plus the rest of the word score, judged against
+# DENSE_THRESHOLD: on a headline alone the embedding knows more than its few words. Embedding
+# cosines do not fall as a story widens, so only the word score carries the size prior, a
+# steeper one. An article with a body or entities has words enough: there the embedding counts
+# as one more title signal beside them, of weight DENSE_SIGNAL, its cosine scaled so that its
+# threshold meets theirs.
+DENSE_SIGNAL = 0.3
+TEXT_SIGNALS = ("body", "entities")
 DENSE_WEIGHT = 0.7
 DENSE_SIZE_PRIOR = 0.4
 DENSE_THRESHOLD = 0.3
@@ -81,6 +87,11 @@ def grams(words: list[str], n: int = GRAM) -> list[str]:
         else:
             out.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
     return out
+
+
+def _share_text(a: Vectors, b: Vectors) -> bool:
+    """Whether both sides have a body or entities, not a headline alone."""
+    return any(a.get(name) and b.get(name) for name in TEXT_SIGNALS)
 
 
 @dataclass(frozen=True)
@@ -194,14 +205,23 @@ class StoryClusterer:
         best_id, best, fit = "", 0.0, 0.0
         for _, story_id in ranked[:RESCORE]:
             story = self._open[story_id]
-            similarity = self._score(vectors, story, item.published)
+            size = len(story.keys)
             if dense and story.dense is not None:
-                cosine = self._dense_score(item.embedding, story, item.published)
-                score = (1 - DENSE_WEIGHT) * similarity * len(story.keys) ** DENSE_SIZE_PRIOR
-                score = (score + DENSE_WEIGHT * cosine) / DENSE_THRESHOLD
-                similarity = (1 - DENSE_WEIGHT) * similarity + DENSE_WEIGHT * cosine
+                total, weight = self._sum(vectors, story)
+                decay = self._decay(story, item.published)
+                cosine = decay * float(item.embedding @ story.dense) / math.sqrt(story.dense_norm)
+                if _share_text(vectors, story.centroids):
+                    total = decay * total + DENSE_SIGNAL * cosine * self.threshold / DENSE_THRESHOLD
+                    similarity = total / (weight + DENSE_SIGNAL)
+                    score = similarity * size**SIZE_PRIOR / self.threshold
+                else:
+                    words = decay * total / weight if weight else 0.0
+                    score = (1 - DENSE_WEIGHT) * words * size**DENSE_SIZE_PRIOR
+                    score = (score + DENSE_WEIGHT * cosine) / DENSE_THRESHOLD
+                    similarity = (1 - DENSE_WEIGHT) * words + DENSE_WEIGHT * cosine
             else:
-                score = similarity * len(story.keys) ** SIZE_PRIOR / self.threshold
+                similarity = self._score(vectors, story, item.published)
+                score = similarity * size**SIZE_PRIOR / self.threshold
             if score > best:
                 best_id, best, fit = story_id, score, similarity
         if best >= 1.0:
@@ -265,6 +285,12 @@ class StoryClusterer:
         return sorted(found)
 
     def _score(self, vectors: Vectors, story: Story, when: float | None) -> float:
+        """Weighted mean cosine of the item's signals to the story's centroids, decayed."""
+        total, weight = self._sum(vectors, story)
+        return self._decay(story, when) * total / weight if weight else 0.0
+
+    def _sum(self, vectors: Vectors, story: Story) -> tuple[float, float]:
+        """Weighted sum of the cosines over the signals both sides have, and of their weights."""
         total = weight = 0.0
         for name, vec in vectors.items():
             centroid = story.centroids.get(name)
@@ -278,16 +304,12 @@ class StoryClusterer:
                     dot += w * c
             total += self.weights[name] * dot / math.sqrt(story.norms[name])
             weight += self.weights[name]
-        score = total / weight if weight else 0.0
-        if when is not None and story.last_updated is not None:
-            score *= 0.5 ** (max(0.0, when - story.last_updated) / self.half_life)
-        return score
+        return total, weight
 
-    def _dense_score(self, embedding: np.ndarray, story: Story, when: float | None) -> float:
-        cosine = float(embedding @ story.dense) / math.sqrt(story.dense_norm)
-        if when is not None and story.last_updated is not None:
-            cosine *= 0.5 ** (max(0.0, when - story.last_updated) / self.half_life)
-        return cosine
+    def _decay(self, story: Story, when: float | None) -> float:
+        if when is None or story.last_updated is None:
+            return 1.0
+        return 0.5 ** (max(0.0, when - story.last_updated) / self.half_life)
 
     def _join(self, story_id: str, item: Item, vectors: Vectors, fit: float) -> None:
         story = self._open.get(story_id)
@@ -361,8 +383,15 @@ class StoryClusterer:
             if story.dense is not None and other_story.dense is not None:
                 dense = float(story.dense @ other_story.dense)
                 dense /= math.sqrt(story.dense_norm * other_story.dense_norm)
-                closeness = MERGE_DENSE_WEIGHT * dense + (1 - MERGE_DENSE_WEIGHT) * closeness
-                closeness /= MERGE_DENSE_AT
+                if _share_text(story.centroids, other_story.centroids):
+                    # As in `assign`, beside bodies the embedding is one more title signal.
+                    dense *= MERGE_AT / MERGE_DENSE_AT
+                    closeness *= self.weights["title"]
+                    closeness += DENSE_SIGNAL * dense
+                    closeness /= (self.weights["title"] + DENSE_SIGNAL) * MERGE_AT
+                else:
+                    closeness = MERGE_DENSE_WEIGHT * dense + (1 - MERGE_DENSE_WEIGHT) * closeness
+                    closeness /= MERGE_DENSE_AT
             else:
                 closeness /= MERGE_AT
             if closeness > best:
