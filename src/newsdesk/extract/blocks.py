@@ -166,24 +166,43 @@ class Block:
 
 def segment(root: _Element) -> list[Block]:
     """The page's text blocks in reading order, from <body> (or the root) down."""
-    blocks: list[Block] = []
-    buffer: list[str] = []
-    links = [0]
-    owners: list[tuple[_Element, list[int]]] = []
+    body = root.find(".//body")
+    return _Segmenter().run(body if body is not None else root)
 
-    def flush() -> None:
+
+class _Segmenter:
+    """One walk of a page's tree. A class rather than nested functions: a function that calls
+    itself from a closure is a reference cycle, which would hold every block, and the page's
+    tree through them, until the garbage collector ran."""
+
+    __slots__ = ("blocks", "buffer", "links", "owners")
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+        self.links = 0
+        self.owners: list[tuple[_Element, list[int]]] = []
+
+    def run(self, start: _Element) -> list[Block]:
+        self.walk(start, [0] * (len(MARKS) + len(CONTAINERS) + 1), False)
+        return self.blocks
+
+    def flush(self) -> None:
+        buffer = self.buffer
         if not buffer:  # a block's start and end both flush: most find nothing
-            links[0] = 0
+            self.links = 0
             return
         text = " ".join("".join(buffer).split())
-        if text and owners:
-            element, context = owners[-1]
+        if text and self.owners:
+            element, context = self.owners[-1]
             words = TOKEN.findall(text)
-            blocks.append(Block(element, element.tag.lower(), text, links[0], context, words))
+            self.blocks.append(
+                Block(element, element.tag.lower(), text, self.links, context, words)
+            )
         buffer.clear()
-        links[0] = 0
+        self.links = 0
 
-    def walk(node: _Element, context: list[int], in_link: bool) -> None:
+    def walk(self, node: _Element, context: list[int], in_link: bool) -> None:
         tag = node.tag.lower()
         if tag in SKIPPED:
             return
@@ -192,30 +211,28 @@ def segment(root: _Element) -> list[Block]:
         if attributes or tag in _CONTAINER_TAGS:
             context = _context_of(attributes, tag, context)
         block = tag not in INLINE
+        buffer = self.buffer
         if block:
-            flush()
-            owners.append((node, context))
+            self.flush()
+            self.owners.append((node, context))
         elif tag == "br":
             buffer.append(" ")
         in_link = in_link or tag == "a"
         if text := node.text:
             buffer.append(text)
             if in_link:
-                links[0] += len(text.strip())
+                self.links += len(text.strip())
+        walk = self.walk
         for child in node:
             if isinstance(child.tag, str):
                 walk(child, context, in_link)
             if tail := child.tail:
                 buffer.append(tail)
                 if in_link:
-                    links[0] += len(tail.strip())
+                    self.links += len(tail.strip())
         if block:
-            flush()
-            owners.pop()
-
-    body = root.find(".//body")
-    walk(body if body is not None else root, [0] * (len(MARKS) + len(CONTAINERS) + 1), False)
-    return blocks
+            self.flush()
+            self.owners.pop()
 
 
 def _context_of(attributes: _Attrib, tag: str, inherited: list[int]) -> list[int]:
