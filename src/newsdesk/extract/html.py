@@ -36,6 +36,7 @@ from trafilatura.metadata import (
     extract_url,
 )
 from trafilatura.utils import load_html, repair_faulty_html
+from trafilatura.xpaths import AUTHOR_XPATHS
 
 from newsdesk.extract import block_model, boilerplate
 from newsdesk.extract.article import Author, Counters, ExtractedArticle, Image
@@ -260,7 +261,9 @@ def trafilatura_metadata(tree: lxml_html.HtmlElement, url: str, meta: Metadata) 
         found = extract_meta_json(tree, found)
     if not found.title and not meta.title:
         found.title = extract_title(tree)
-    if not found.author and not meta.authors:
+    # extract_author searches a pruned deep copy of the page: what its selectors do not find
+    # on the whole page, they cannot find on the copy.
+    if not found.author and not meta.authors and any(path(tree) for path in AUTHOR_XPATHS):
         found.author = extract_author(tree)
     if not meta.site_name:
         found.sitename = found.sitename or extract_sitename(tree)
@@ -281,6 +284,8 @@ def main_text(tree: lxml_html.HtmlElement, url: str, *, fast: bool) -> _Element 
     document = trafilatura.bare_extraction(
         tree,
         url=url or None,
+        # Its body tree is what we read: "xml" spares the plain text the "python" format makes.
+        output_format="xml",
         with_metadata=False,
         include_comments=False,
         include_tables=True,
