@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import html as html_escape
 import re
+from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from itertools import chain
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -41,7 +43,7 @@ from trafilatura.xpaths import AUTHOR_XPATHS
 from newsdesk.extract import block_model, boilerplate
 from newsdesk.extract.article import Author, Counters, ExtractedArticle, Image
 from newsdesk.extract.blocks import FEATURES, TOKEN, Block, features, segment, shingles
-from newsdesk.extract.dates import local_iso, parse_date_line
+from newsdesk.extract.dates import in_page_zone, local_iso, parse_date_line
 from newsdesk.extract.encoding import decode_html
 from newsdesk.extract.metadata import Metadata, read_metadata
 from newsdesk.extract.sanitize import clean_html
@@ -195,6 +197,9 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     tree, meta, extra, furniture = page.tree, page.meta, page.extra, page.furniture
     if meta.published is None:
         meta.published = visible_date(page.blocks)
+    else:
+        shown = chain(date_lines(page.blocks), meta.shown_times)
+        meta.published = in_page_zone(meta.published_moments, shown)
     teaser = meta.description or ""
     standfirst = teaser and shows_standfirst(tree, teaser)
     chances = block_model.article_chances(page.rows)
@@ -310,13 +315,17 @@ def site_name_of(guess: str | None, url: str) -> str:
 
 def visible_date(blocks: list[Block]) -> datetime | None:
     """The first short line of the page that reads as a date: "By X | March 3, 2026 4:05 pm"."""
+    return next(date_lines(blocks), None)
+
+
+def date_lines(blocks: list[Block]) -> Iterator[datetime]:
+    """The moments the page's short date lines name, in page order."""
     for block in blocks:
         line = block.text
         if 6 < len(line) <= 100:
             line = BYLINE_PREFIX.sub("", line)
             if when := parse_date_line(line):
-                return when
-    return None
+                yield when
 
 
 def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:

@@ -12,6 +12,8 @@ from urllib.parse import urljoin, urlsplit
 from dateutil import parser as dateparser
 from lxml import html as lxml_html
 
+from newsdesk.extract.dates import parse_date_line
+
 ARTICLE_TYPES = {
     "newsarticle",
     "article",
@@ -31,6 +33,8 @@ class Metadata:
     description: str = ""
     authors: list[str] = field(default_factory=list)
     published: datetime | None = None
+    published_moments: list[datetime] = field(default_factory=list)  # declared, most trusted first
+    shown_times: list[datetime] = field(default_factory=list)  # dates and times the page shows
     updated: datetime | None = None
     site_name: str = ""
     canonical_url: str = ""
@@ -51,22 +55,26 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
                 return " ".join(value.split())
         return ""
 
-    published = (
-        _date(ld.get("datePublished"))
-        or _date(
-            first(
-                meta.get("article:published_time"),
-                meta.get("og:published_time"),
-                meta.get("datepublished"),
-                meta.get("date"),
-                meta.get("pubdate"),
-                meta.get("dc.date"),
-                meta.get("dc.date.issued"),
-                meta.get("sailthru.date"),
-            )
+    declared = [
+        meta.get(key)
+        for key in (
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "date",
+            "pubdate",
+            "dc.date",
+            "dc.date.issued",
+            "sailthru.date",
         )
-        or _time_element(tree)
-    )
+    ]
+    published = _date(ld.get("datePublished")) or _date(first(*declared)) or _time_element(tree)
+    # Every moment the page declares, and the times it shows, for dates.in_page_zone.
+    moments = [when for v in (ld.get("datePublished"), *declared) if (when := _date(v))]
+    times = tree.xpath("//time")
+    shown = [when for when in moments if when.tzinfo is None]
+    shown += [when for t in times if (when := _date(t.get("datetime")))]
+    shown += [when for t in times if (when := parse_date_line(t.text_content()))]
     updated = _date(ld.get("dateModified")) or _date(
         first(meta.get("article:modified_time"), meta.get("og:updated_time"))
     )
@@ -106,6 +114,8 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         ),
         authors=_ld_authors(ld.get("author")) or _meta_authors(meta, tree),
         published=published,
+        published_moments=[published, *moments] if published else [],
+        shown_times=shown,
         updated=updated,
         site_name=site_name,
         canonical_url=urljoin(base, canonical) if canonical else "",
