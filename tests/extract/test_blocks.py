@@ -91,3 +91,14 @@ def test_digit_and_capital_shares_count_as_the_str_methods_do():
             sum(map(str.isupper, sample)),
             sum(map(str.isalpha, sample)),
         )
+
+
+def test_a_hover_card_inside_a_paragraph_is_not_part_of_its_sentence():
+    page = """<html><body><p>A man threatened Rep.
+    <span class="rollover-people"><a class="rollover-people-link" href="/people/x">Ida Lund</a>
+    <span class="rollover-people-block"><img src="x.jpg"><a href="/people/x">Ida Lund</a>
+    <a href="/other">Harbour fees rise again | Ferry strike ends</a></span></span>
+    on Monday, prosecutors said.</p></body></html>"""
+    assert [b.text for b in blocks_of(page)] == [
+        "A man threatened Rep. Ida Lund on Monday, prosecutors said."
+    ]

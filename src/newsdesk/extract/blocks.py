@@ -208,6 +208,8 @@ class _Segmenter:
             return
         # Each node and text read once: every read builds a new Python object.
         attributes = node.attrib
+        if attributes and tag in INLINE and _is_hover_card(attributes.get("class")):
+            return
         if attributes or tag in _CONTAINER_TAGS:
             context = _context_of(attributes, tag, context)
         block = tag not in INLINE
@@ -233,6 +235,20 @@ class _Segmenter:
         if block:
             self.flush()
             self.owners.pop()
+
+
+# A card that shows on hovering a name inside a paragraph (a photo, the name again, links to
+# other articles): hidden text, not the sentence it sits in.
+# The card, not the name it belongs to: "rollover-people-block", not "rollover-people-link".
+HOVER_CARD = re.compile(
+    r"(rollover|hover-?card|popover|tooltip)[\w-]*[-_](block|card|content|box|body|popup|inner)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def _is_hover_card(classes: str | None) -> bool:
+    return classes is not None and HOVER_CARD.search(classes) is not None
 
 
 def _context_of(attributes: _Attrib, tag: str, inherited: list[int]) -> list[int]:
