@@ -337,6 +337,9 @@ FEATURES = [
     "vote",
     *(f"{name}@{d}" for d in NEIGHBOURS for name in ("log_words", "link_share", "vote")),
     "vote_nearby",
+    "outside_vote_span",
+    "parent_vote_share",
+    "grandparent_vote_share",
 ]
 _LOG_WORDS, _LINK_SHARE, _VOTE = (FEATURES.index(n) for n in ("log_words", "link_share", "vote"))
 
@@ -427,5 +430,37 @@ def features(blocks: list[Block], voted: Iterable[str], title: str) -> np.ndarra
     sums = np.concatenate([[0.0], np.cumsum(rows[:, _VOTE])])
     low = np.clip(np.arange(n) - WINDOW, 0, n)
     high = np.clip(np.arange(n) + WINDOW + 1, 0, n)
-    rows[:, -1] = (sums[high] - sums[low]) / (high - low)
+    rows[:, _COLUMN["vote_nearby"]] = (sums[high] - sums[low]) / (high - low)
+    _vote_layout(blocks, rows)
     return rows
+
+
+def _vote_layout(blocks: list[Block], rows: np.ndarray) -> None:
+    """Where a block stands to the text trafilatura kept: how far before its first or after
+    its last kept block (a page's furniture sits around the article), and the share of the
+    kept words that are in blocks of the same parent, and of the same grandparent (an
+    article's paragraphs share one container, also those trafilatura missed)."""
+    n = len(blocks)
+    kept = rows[:, _VOTE] >= 0.5
+    found = np.flatnonzero(kept)
+    if len(found):
+        index = np.arange(n)
+        before = np.clip((found[0] - index) / 10, 0, 5)
+        rows[:, _COLUMN["outside_vote_span"]] = before + np.clip((index - found[-1]) / 10, 0, 5)
+    else:
+        rows[:, _COLUMN["outside_vote_span"]] = 5.0
+    words = np.array([len(b.words) for b in blocks], dtype=float)
+    kept_words = words * kept
+    total = kept_words.sum() or 1.0
+    parents = [b.element.getparent() for b in blocks]
+    parents = [p if p is not None else b.element for p, b in zip(parents, blocks, strict=True)]
+    grandparents = [p.getparent() for p in parents]
+    grandparents = [g if g is not None else p for g, p in zip(grandparents, parents, strict=True)]
+    for column, owners in (
+        ("parent_vote_share", parents),
+        ("grandparent_vote_share", grandparents),
+    ):
+        shares: dict[int, float] = {}
+        for owner, count in zip(owners, kept_words, strict=True):
+            shares[id(owner)] = shares.get(id(owner), 0.0) + count
+        rows[:, _COLUMN[column]] = [shares[id(owner)] / total for owner in owners]
