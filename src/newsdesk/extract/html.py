@@ -50,14 +50,12 @@ from newsdesk.extract.sanitize import clean_html
 
 AUTHOR_BOX = re.compile(
     r"author[-_ ]?(box|bio|info|card|profile|about|details)|about[-_ ]?(the[-_ ]?)?(author|writer)"
-    r"|bio[-_ ]?box|post[-_ ]?author|writer[-_ ]?(card|box|bio|info)",
-    re.IGNORECASE,
+    r"|bio[-_ ]?box|post[-_ ]?author|writer[-_ ]?(card|box|bio|info)"
 )
 FURNITURE = re.compile(
     r"(^|[-_ ])(share|sharing|social|reactions?|emoji|related|recommend|newsletter|subscribe"
     r"|cookie|consent|comments?[-_ ]?(teaser|count|link|cta)|promo|advert|ad-slot|sponsor"
-    r"|breadcrumb|tags?[-_ ]?list)([-_ ]|$)",
-    re.IGNORECASE,
+    r"|breadcrumb|tags?[-_ ]?list)([-_ ]|$)"
 )
 # Elements trafilatura deletes too, and segmentation skips: scripts, styles, media, form fields.
 # Buttons stay: reaction widgets are read from them.
@@ -80,7 +78,7 @@ UNSHOWN = (
     "input",
 )
 COUNT = r"(\d[\d,.]*\s*[kKmM]?)"
-COUNTER_BOX = re.compile(r"counter|stats|count", re.IGNORECASE)
+COUNTER_BOX = re.compile(r"counter|stats|count")
 REACTIONS_HEADING = re.compile(r"\s*what['’]?s your reaction", re.IGNORECASE)
 VIEWS = re.compile(COUNT + r"\s*(views?|reads?)\b", re.IGNORECASE)
 COMMENTS = re.compile(COUNT + r"\s*comments?\b", re.IGNORECASE)
@@ -371,7 +369,9 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
 
 @lru_cache(maxsize=4096)
 def _furniture_marks(marks: str) -> tuple[bool, bool, bool]:
-    # Pages repeat the same class names on hundreds of elements.
+    # Pages repeat the same class names on hundreds of elements. The patterns are matched in
+    # lower case: faster than matching while ignoring case.
+    marks = marks.lower()
     found = (AUTHOR_BOX.search(marks), FURNITURE.search(marks), COUNTER_BOX.search(marks))
     return tuple(m is not None for m in found)
 
