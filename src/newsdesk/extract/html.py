@@ -38,7 +38,6 @@ from trafilatura.metadata import (
     extract_url,
 )
 from trafilatura.utils import load_html, repair_faulty_html
-from trafilatura.xpaths import AUTHOR_XPATHS
 
 from newsdesk.extract import block_model, boilerplate
 from newsdesk.extract.article import Author, Counters, ExtractedArticle, Image
@@ -264,9 +263,7 @@ def trafilatura_metadata(tree: lxml_html.HtmlElement, url: str, meta: Metadata) 
         found = extract_meta_json(tree, found)
     if not found.title and not meta.title:
         found.title = extract_title(tree)
-    # extract_author searches a pruned deep copy of the page: what its selectors do not find
-    # on the whole page, they cannot find on the copy.
-    if not found.author and not meta.authors and any(path(tree) for path in AUTHOR_XPATHS):
+    if not found.author and not meta.authors:
         found.author = extract_author(tree)
     if not meta.site_name:
         found.sitename = found.sitename or extract_sitename(tree)
