@@ -166,7 +166,11 @@ class Block:
 
 def segment(root: _Element) -> list[Block]:
     """The page's text blocks in reading order, from <body> (or the root) down."""
-    body = root.find(".//body")
+    # The HTML parser puts <body> right under the root. Looked for there first: a search of
+    # the whole tree reads every element, lxml's iterators looking one match ahead.
+    body = root.find("body")
+    if body is None:
+        body = root.find(".//body")
     return _Segmenter().run(body if body is not None else root)
 
 
