@@ -263,7 +263,7 @@ def trafilatura_metadata(tree: lxml_html.HtmlElement, url: str, meta: Metadata) 
         found = extract_meta_json(tree, found)
     if not found.title and not meta.title:
         found.title = extract_title(tree)
-    if not found.author and not meta.authors:
+    if not found.author and not meta.authors and may_name_author(tree):
         found.author = extract_author(tree)
     if not meta.site_name:
         found.sitename = found.sitename or extract_sitename(tree)
@@ -277,6 +277,24 @@ def trafilatura_metadata(tree: lxml_html.HtmlElement, url: str, meta: Metadata) 
         found.tags = extract_catstags("tag", tree)
     found.clean_and_trim()
     return found
+
+
+# Every string trafilatura's author selectors (trafilatura.xpaths.AUTHOR_XPATHS) look for in an
+# attribute, with the case they match it in ("uthor": author, Author, AuthorName, ...).
+AUTHOR_SELECTED = re.compile(
+    "uthor|byl|Byl|BBL|username|screenname|writer|zuozhe|bianji|xiaobian|channel-name"
+    "|submitted-by|posted-by|journalist-name"
+)
+
+
+def may_name_author(tree: lxml_html.HtmlElement) -> bool:
+    """Whether any of trafilatura's author selectors can match on the page. Where none can,
+    its author search, which first copies and prunes the whole page, would find nothing."""
+    for node in tree.iter(etree.Element):
+        # Its selectors also take an <author> element, or an element with a <rel> child.
+        if node.tag in ("author", "rel") or any(map(AUTHOR_SELECTED.search, node.values())):
+            return True
+    return False
 
 
 def main_text(tree: lxml_html.HtmlElement, url: str, *, fast: bool) -> _Element | None:
