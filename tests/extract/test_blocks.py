@@ -70,7 +70,7 @@ def test_trafilatura_vote_and_neighbours_are_read_per_block():
 
 def test_coverage_reads_short_blocks_through_their_neighbours():
     found = blocks_of("<body><p>one two three four five</p><h2>six seven</h2><p>x y z w</p></body>")
-    wanted = {"four five six seven"}
+    wanted = shingles(["four", "five", "six", "seven"])
     # The heading's two words sit inside a shingle that reaches into the paragraph before it;
     # the long paragraph counts only shingles of its own.
     assert list(coverage(found, wanted)) == [0.0, 1.0, 0.0]

@@ -288,11 +288,16 @@ def _marks_of_name(name: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def shingles(words: list[str]) -> set[str]:
-    return set(map(" ".join, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))
+# A shingle is a run of SHINGLE words, kept as a tuple: hashing one is cheaper than joining its
+# words into a string first.
+Shingle = tuple[str, ...]
 
 
-def coverage(blocks: list[Block], wanted: set[str]) -> np.ndarray:
+def shingles(words: list[str]) -> set[Shingle]:
+    return set(zip(*(words[k:] for k in range(SHINGLE)), strict=False))
+
+
+def coverage(blocks: list[Block], wanted: set[Shingle]) -> np.ndarray:
     """Per block, the share of its words inside a 4-word shingle found in `wanted`: shingles
     within the block, or, for a block under four words, shingles reaching into its neighbours."""
     stream = [word for block in blocks for word in block.words]
@@ -300,7 +305,7 @@ def coverage(blocks: list[Block], wanted: set[str]) -> np.ndarray:
     if len(stream) < SHINGLE:
         return np.zeros(len(blocks))
     owner = np.repeat(np.arange(len(blocks)), lengths)
-    grams = map(" ".join, zip(*(stream[k:] for k in range(SHINGLE)), strict=False))
+    grams = zip(*(stream[k:] for k in range(SHINGLE)), strict=False)
     hits = np.fromiter(map(wanted.__contains__, grams), dtype=bool)
     inside = hits & (owner[: len(hits)] == owner[SHINGLE - 1 :])
     # A word is covered by any shingle starting at most three words before it.
@@ -378,7 +383,7 @@ def _char_counts(sample: str) -> tuple[int, int, int]:
     )
 
 
-def features(blocks: list[Block], voted: Iterable[str], title: str) -> np.ndarray:
+def features(blocks: list[Block], voted: Iterable[Shingle], title: str) -> np.ndarray:
     """One row of FEATURES per block. `voted` holds the shingles of trafilatura's body."""
     n = len(blocks)
     title_words = " ".join(TOKEN.findall(title.lower()))
