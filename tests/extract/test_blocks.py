@@ -70,7 +70,7 @@ def test_trafilatura_vote_and_neighbours_are_read_per_block():
 
 def test_coverage_reads_short_blocks_through_their_neighbours():
     found = blocks_of("<body><p>one two three four five</p><h2>six seven</h2><p>x y z w</p></body>")
-    wanted = {"four five six seven"}
+    wanted = shingles(["four", "five", "six", "seven"])
     # The heading's two words sit inside a shingle that reaches into the paragraph before it;
     # the long paragraph counts only shingles of its own.
     assert list(coverage(found, wanted)) == [0.0, 1.0, 0.0]
@@ -91,3 +91,34 @@ def test_digit_and_capital_shares_count_as_the_str_methods_do():
             sum(map(str.isupper, sample)),
             sum(map(str.isalpha, sample)),
         )
+
+
+def test_a_hover_card_inside_a_paragraph_is_not_part_of_its_sentence():
+    page = """<html><body><p>A man threatened Rep.
+    <span class="rollover-people"><a class="rollover-people-link" href="/people/x">Ida Lund</a>
+    <span class="rollover-people-block"><img src="x.jpg"><a href="/people/x">Ida Lund</a>
+    <a href="/other">Harbour fees rise again | Ferry strike ends</a></span></span>
+    on Monday, prosecutors said.</p></body></html>"""
+    assert [b.text for b in blocks_of(page)] == [
+        "A man threatened Rep. Ida Lund on Monday, prosecutors said."
+    ]
+
+
+def test_where_a_block_stands_to_trafilaturas_text_is_read():
+    found = blocks_of()
+    texts = [b.text for b in found]
+    # trafilatura kept the two paragraphs of the article, not the list below them.
+    voted = shingles(" ".join(found[i].text for i in (2, 3)).split())
+    rows = features(found, voted, "")
+    column = {name: FEATURES.index(name) for name in FEATURES}
+    first_item = texts.index("First sailing: 7:05")
+    comments = texts.index("Great news for the island!")
+    # Both paragraphs share the article element: each sees all of the kept words there.
+    assert rows[2, column["parent_vote_share"]] == rows[3, column["parent_vote_share"]] == 1.0
+    assert rows[first_item, column["parent_vote_share"]] == 0.0
+    # The comment's paragraph and the article's have one grandparent (<body>); the menu not.
+    assert rows[comments, column["grandparent_vote_share"]] == 1.0
+    assert rows[0, column["grandparent_vote_share"]] == 0.0
+    assert rows[2, column["outside_vote_span"]] == rows[3, column["outside_vote_span"]] == 0.0
+    outside = rows[:, column["outside_vote_span"]]
+    assert outside[comments] > outside[first_item] > 0.0

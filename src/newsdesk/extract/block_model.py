@@ -12,7 +12,7 @@ from pathlib import Path
 import lightgbm
 import numpy as np
 
-from newsdesk.extract.blocks import FEATURES, Block, shingles
+from newsdesk.extract.blocks import FEATURES, Block, Shingle, shingles
 
 MODEL = Path(__file__).with_name("data") / "block-model.txt"
 # A block is kept when the model gives it at least this chance of being article text; a block
@@ -68,7 +68,7 @@ def chosen(blocks: list[Block], chances: np.ndarray, votes: np.ndarray) -> list[
     # stands alone.
     taken = set(picked)
     support = {i: (i - 1 in taken) + (i + 1 in taken) for i in picked}
-    seen: set[str] = set()
+    seen: set[Shingle] = set()
     kept = []
     for i in sorted(picked, key=lambda i: (-support[i], -len(blocks[i].words), i)):
         own = shingles(blocks[i].words)

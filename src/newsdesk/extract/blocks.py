@@ -166,56 +166,93 @@ class Block:
 
 def segment(root: _Element) -> list[Block]:
     """The page's text blocks in reading order, from <body> (or the root) down."""
-    blocks: list[Block] = []
-    buffer: list[str] = []
-    links = [0]
-    owners: list[tuple[_Element, list[int]]] = []
+    # The HTML parser puts <body> right under the root. Looked for there first: a search of
+    # the whole tree reads every element, lxml's iterators looking one match ahead.
+    body = root.find("body")
+    if body is None:
+        body = root.find(".//body")
+    return _Segmenter().run(body if body is not None else root)
 
-    def flush() -> None:
+
+class _Segmenter:
+    """One walk of a page's tree. A class rather than nested functions: a function that calls
+    itself from a closure is a reference cycle, which would hold every block, and the page's
+    tree through them, until the garbage collector ran."""
+
+    __slots__ = ("blocks", "buffer", "links", "owners")
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+        self.links = 0
+        self.owners: list[tuple[_Element, list[int]]] = []
+
+    def run(self, start: _Element) -> list[Block]:
+        self.walk(start, [0] * (len(MARKS) + len(CONTAINERS) + 1), False)
+        return self.blocks
+
+    def flush(self) -> None:
+        buffer = self.buffer
         if not buffer:  # a block's start and end both flush: most find nothing
-            links[0] = 0
+            self.links = 0
             return
         text = " ".join("".join(buffer).split())
-        if text and owners:
-            element, context = owners[-1]
+        if text and self.owners:
+            element, context = self.owners[-1]
             words = TOKEN.findall(text)
-            blocks.append(Block(element, element.tag.lower(), text, links[0], context, words))
+            self.blocks.append(
+                Block(element, element.tag.lower(), text, self.links, context, words)
+            )
         buffer.clear()
-        links[0] = 0
+        self.links = 0
 
-    def walk(node: _Element, context: list[int], in_link: bool) -> None:
+    def walk(self, node: _Element, context: list[int], in_link: bool) -> None:
         tag = node.tag.lower()
         if tag in SKIPPED:
             return
         # Each node and text read once: every read builds a new Python object.
         attributes = node.attrib
+        if attributes and tag in INLINE and _is_hover_card(attributes.get("class")):
+            return
         if attributes or tag in _CONTAINER_TAGS:
             context = _context_of(attributes, tag, context)
         block = tag not in INLINE
+        buffer = self.buffer
         if block:
-            flush()
-            owners.append((node, context))
+            self.flush()
+            self.owners.append((node, context))
         elif tag == "br":
             buffer.append(" ")
         in_link = in_link or tag == "a"
         if text := node.text:
             buffer.append(text)
             if in_link:
-                links[0] += len(text.strip())
+                self.links += len(text.strip())
+        walk = self.walk
         for child in node:
             if isinstance(child.tag, str):
                 walk(child, context, in_link)
             if tail := child.tail:
                 buffer.append(tail)
                 if in_link:
-                    links[0] += len(tail.strip())
+                    self.links += len(tail.strip())
         if block:
-            flush()
-            owners.pop()
+            self.flush()
+            self.owners.pop()
 
-    body = root.find(".//body")
-    walk(body if body is not None else root, [0] * (len(MARKS) + len(CONTAINERS) + 1), False)
-    return blocks
+
+# A card that shows on hovering a name inside a paragraph (a photo, the name again, links to
+# other articles): hidden text, not the sentence it sits in.
+# The card, not the name it belongs to: "rollover-people-block", not "rollover-people-link".
+HOVER_CARD = re.compile(
+    r"(rollover|hover-?card|popover|tooltip)[\w-]*[-_](block|card|content|box|body|popup|inner)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def _is_hover_card(classes: str | None) -> bool:
+    return classes is not None and HOVER_CARD.search(classes) is not None
 
 
 def _context_of(attributes: _Attrib, tag: str, inherited: list[int]) -> list[int]:
@@ -251,11 +288,16 @@ def _marks_of_name(name: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def shingles(words: list[str]) -> set[str]:
-    return set(map(" ".join, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))
+# A shingle is a run of SHINGLE words, kept as a tuple: hashing one is cheaper than joining its
+# words into a string first.
+Shingle = tuple[str, ...]
 
 
-def coverage(blocks: list[Block], wanted: set[str]) -> np.ndarray:
+def shingles(words: list[str]) -> set[Shingle]:
+    return set(zip(*(words[k:] for k in range(SHINGLE)), strict=False))
+
+
+def coverage(blocks: list[Block], wanted: set[Shingle]) -> np.ndarray:
     """Per block, the share of its words inside a 4-word shingle found in `wanted`: shingles
     within the block, or, for a block under four words, shingles reaching into its neighbours."""
     stream = [word for block in blocks for word in block.words]
@@ -263,7 +305,7 @@ def coverage(blocks: list[Block], wanted: set[str]) -> np.ndarray:
     if len(stream) < SHINGLE:
         return np.zeros(len(blocks))
     owner = np.repeat(np.arange(len(blocks)), lengths)
-    grams = map(" ".join, zip(*(stream[k:] for k in range(SHINGLE)), strict=False))
+    grams = zip(*(stream[k:] for k in range(SHINGLE)), strict=False)
     hits = np.fromiter(map(wanted.__contains__, grams), dtype=bool)
     inside = hits & (owner[: len(hits)] == owner[SHINGLE - 1 :])
     # A word is covered by any shingle starting at most three words before it.
@@ -304,6 +346,9 @@ FEATURES = [
     "vote",
     *(f"{name}@{d}" for d in NEIGHBOURS for name in ("log_words", "link_share", "vote")),
     "vote_nearby",
+    "outside_vote_span",
+    "parent_vote_share",
+    "grandparent_vote_share",
 ]
 _LOG_WORDS, _LINK_SHARE, _VOTE = (FEATURES.index(n) for n in ("log_words", "link_share", "vote"))
 
@@ -338,7 +383,7 @@ def _char_counts(sample: str) -> tuple[int, int, int]:
     )
 
 
-def features(blocks: list[Block], voted: Iterable[str], title: str) -> np.ndarray:
+def features(blocks: list[Block], voted: Iterable[Shingle], title: str) -> np.ndarray:
     """One row of FEATURES per block. `voted` holds the shingles of trafilatura's body."""
     n = len(blocks)
     title_words = " ".join(TOKEN.findall(title.lower()))
@@ -394,5 +439,37 @@ def features(blocks: list[Block], voted: Iterable[str], title: str) -> np.ndarra
     sums = np.concatenate([[0.0], np.cumsum(rows[:, _VOTE])])
     low = np.clip(np.arange(n) - WINDOW, 0, n)
     high = np.clip(np.arange(n) + WINDOW + 1, 0, n)
-    rows[:, -1] = (sums[high] - sums[low]) / (high - low)
+    rows[:, _COLUMN["vote_nearby"]] = (sums[high] - sums[low]) / (high - low)
+    _vote_layout(blocks, rows)
     return rows
+
+
+def _vote_layout(blocks: list[Block], rows: np.ndarray) -> None:
+    """Where a block stands to the text trafilatura kept: how far before its first or after
+    its last kept block (a page's furniture sits around the article), and the share of the
+    kept words that are in blocks of the same parent, and of the same grandparent (an
+    article's paragraphs share one container, also those trafilatura missed)."""
+    n = len(blocks)
+    kept = rows[:, _VOTE] >= 0.5
+    found = np.flatnonzero(kept)
+    if len(found):
+        index = np.arange(n)
+        before = np.clip((found[0] - index) / 10, 0, 5)
+        rows[:, _COLUMN["outside_vote_span"]] = before + np.clip((index - found[-1]) / 10, 0, 5)
+    else:
+        rows[:, _COLUMN["outside_vote_span"]] = 5.0
+    words = np.array([len(b.words) for b in blocks], dtype=float)
+    kept_words = words * kept
+    total = kept_words.sum() or 1.0
+    parents = [b.element.getparent() for b in blocks]
+    parents = [p if p is not None else b.element for p, b in zip(parents, blocks, strict=True)]
+    grandparents = [p.getparent() for p in parents]
+    grandparents = [g if g is not None else p for g, p in zip(grandparents, parents, strict=True)]
+    for column, owners in (
+        ("parent_vote_share", parents),
+        ("grandparent_vote_share", grandparents),
+    ):
+        shares: dict[int, float] = {}
+        for owner, count in zip(owners, kept_words, strict=True):
+            shares[id(owner)] = shares.get(id(owner), 0.0) + count
+        rows[:, _COLUMN[column]] = [shares[id(owner)] / total for owner in owners]

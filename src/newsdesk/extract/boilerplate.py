@@ -21,9 +21,9 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-# (kind, pattern) — matched against the folded line, case-insensitively unless noted.
+# (kind, pattern) — matched against the folded line in lower case (faster than ignoring case).
 RULES: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(pattern, re.IGNORECASE))
+    (kind, re.compile(pattern))
     for kind, pattern in [
         ("reactions", r"^what'?s your reaction\??$"),
         (
@@ -166,8 +166,9 @@ def classify(text: str) -> str | None:
     # newsletter is more likely a sentence about them.
     if len(line) > 220:
         return None
+    lowered = line.lower()
     for kind, pattern in RULES:
-        if pattern.search(line):
+        if pattern.search(lowered):
             return kind
     if _shouts(line):
         return "promo"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta, timezone
 
 from dateutil import parser as dateparser
 from dateutil import tz
@@ -66,3 +67,36 @@ def parse_date_line(line: str) -> datetime | None:
 def local_iso(when: datetime) -> str:
     """The wall-clock time as the page shows it, "YYYY-MM-DDTHH:MM"."""
     return when.strftime("%Y-%m-%dT%H:%M")
+
+
+# The widest offset any zone uses, and the step every zone's offset is a multiple of.
+MAX_OFFSET = timedelta(hours=14)
+OFFSET_STEP = timedelta(minutes=15)
+
+
+def in_page_zone(moments: list[datetime], shown: Iterable[datetime]) -> datetime | None:
+    """The publication moment in the zone the page shows it in.
+
+    Pages declare the moment in UTC ("2019-11-19T07:03:25+00:00") and print it in their own
+    zone ("November 18, 2019 11:03 PM"): the day a reader sees is the page's local one. A
+    time the page shows (a date line, a <time>, a zone-less meta tag) that is a declared
+    moment to the minute, at a whole quarter-hour's offset, gives that zone; a shown time
+    with its own zone also picks which declared moment is right where two disagree.
+    `moments` are the declared moments, the most trusted first; without any shown time that
+    matches one, the first stands as declared.
+    """
+    declared = [m for m in moments if m.tzinfo is not None]
+    for hint in shown:
+        if hint.tzinfo is None and hint.hour == hint.minute == 0:
+            continue  # a date without a time says nothing of the zone
+        for moment in declared:
+            if hint.tzinfo is not None:
+                if abs(hint - moment) < timedelta(minutes=1):
+                    offset = hint.utcoffset()
+                    return moment.astimezone(timezone(offset)) if offset is not None else moment
+                continue
+            offset = hint - moment.astimezone(UTC).replace(tzinfo=None)
+            zone = round(offset / OFFSET_STEP) * OFFSET_STEP
+            if abs(zone) <= MAX_OFFSET and abs(offset - zone) < timedelta(minutes=1):
+                return moment.astimezone(timezone(zone))
+    return moments[0] if moments else None

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import html as html_escape
 import re
+from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from itertools import chain
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -40,21 +42,19 @@ from trafilatura.utils import load_html, repair_faulty_html
 from newsdesk.extract import block_model, boilerplate
 from newsdesk.extract.article import Author, Counters, ExtractedArticle, Image
 from newsdesk.extract.blocks import FEATURES, TOKEN, Block, features, segment, shingles
-from newsdesk.extract.dates import local_iso, parse_date_line
+from newsdesk.extract.dates import in_page_zone, local_iso, parse_date_line
 from newsdesk.extract.encoding import decode_html
 from newsdesk.extract.metadata import Metadata, read_metadata
 from newsdesk.extract.sanitize import clean_html
 
 AUTHOR_BOX = re.compile(
     r"author[-_ ]?(box|bio|info|card|profile|about|details)|about[-_ ]?(the[-_ ]?)?(author|writer)"
-    r"|bio[-_ ]?box|post[-_ ]?author|writer[-_ ]?(card|box|bio|info)",
-    re.IGNORECASE,
+    r"|bio[-_ ]?box|post[-_ ]?author|writer[-_ ]?(card|box|bio|info)"
 )
 FURNITURE = re.compile(
     r"(^|[-_ ])(share|sharing|social|reactions?|emoji|related|recommend|newsletter|subscribe"
     r"|cookie|consent|comments?[-_ ]?(teaser|count|link|cta)|promo|advert|ad-slot|sponsor"
-    r"|breadcrumb|tags?[-_ ]?list)([-_ ]|$)",
-    re.IGNORECASE,
+    r"|breadcrumb|tags?[-_ ]?list)([-_ ]|$)"
 )
 # Elements trafilatura deletes too, and segmentation skips: scripts, styles, media, form fields.
 # Buttons stay: reaction widgets are read from them.
@@ -77,7 +77,7 @@ UNSHOWN = (
     "input",
 )
 COUNT = r"(\d[\d,.]*\s*[kKmM]?)"
-COUNTER_BOX = re.compile(r"counter|stats|count", re.IGNORECASE)
+COUNTER_BOX = re.compile(r"counter|stats|count")
 REACTIONS_HEADING = re.compile(r"\s*what['’]?s your reaction", re.IGNORECASE)
 VIEWS = re.compile(COUNT + r"\s*(views?|reads?)\b", re.IGNORECASE)
 COMMENTS = re.compile(COUNT + r"\s*comments?\b", re.IGNORECASE)
@@ -194,6 +194,9 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     tree, meta, extra, furniture = page.tree, page.meta, page.extra, page.furniture
     if meta.published is None:
         meta.published = visible_date(page.blocks)
+    else:
+        shown = chain(date_lines(page.blocks), meta.shown_times)
+        meta.published = in_page_zone(meta.published_moments, shown)
     teaser = meta.description or ""
     standfirst = teaser and shows_standfirst(tree, teaser)
     chances = block_model.article_chances(page.rows)
@@ -260,7 +263,7 @@ def trafilatura_metadata(tree: lxml_html.HtmlElement, url: str, meta: Metadata) 
         found = extract_meta_json(tree, found)
     if not found.title and not meta.title:
         found.title = extract_title(tree)
-    if not found.author and not meta.authors:
+    if not found.author and not meta.authors and may_name_author(tree):
         found.author = extract_author(tree)
     if not meta.site_name:
         found.sitename = found.sitename or extract_sitename(tree)
@@ -276,11 +279,31 @@ def trafilatura_metadata(tree: lxml_html.HtmlElement, url: str, meta: Metadata) 
     return found
 
 
+# Every string trafilatura's author selectors (trafilatura.xpaths.AUTHOR_XPATHS) look for in an
+# attribute, with the case they match it in ("uthor": author, Author, AuthorName, ...).
+AUTHOR_SELECTED = re.compile(
+    "uthor|byl|Byl|BBL|username|screenname|writer|zuozhe|bianji|xiaobian|channel-name"
+    "|submitted-by|posted-by|journalist-name"
+)
+
+
+def may_name_author(tree: lxml_html.HtmlElement) -> bool:
+    """Whether any of trafilatura's author selectors can match on the page. Where none can,
+    its author search, which first copies and prunes the whole page, would find nothing."""
+    for node in tree.iter(etree.Element):
+        # Its selectors also take an <author> element, or an element with a <rel> child.
+        if node.tag in ("author", "rel") or any(map(AUTHOR_SELECTED.search, node.values())):
+            return True
+    return False
+
+
 def main_text(tree: lxml_html.HtmlElement, url: str, *, fast: bool) -> _Element | None:
     """trafilatura's article body; `fast` skips the comparison with the fallback extractors."""
     document = trafilatura.bare_extraction(
         tree,
         url=url or None,
+        # Its body tree is what we read: "xml" spares the plain text the "python" format makes.
+        output_format="xml",
         with_metadata=False,
         include_comments=False,
         include_tables=True,
@@ -305,13 +328,17 @@ def site_name_of(guess: str | None, url: str) -> str:
 
 def visible_date(blocks: list[Block]) -> datetime | None:
     """The first short line of the page that reads as a date: "By X | March 3, 2026 4:05 pm"."""
+    return next(date_lines(blocks), None)
+
+
+def date_lines(blocks: list[Block]) -> Iterator[datetime]:
+    """The moments the page's short date lines name, in page order."""
     for block in blocks:
         line = block.text
         if 6 < len(line) <= 100:
             line = BYLINE_PREFIX.sub("", line)
             if when := parse_date_line(line):
-                return when
-    return None
+                yield when
 
 
 def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
@@ -357,7 +384,9 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
 
 @lru_cache(maxsize=4096)
 def _furniture_marks(marks: str) -> tuple[bool, bool, bool]:
-    # Pages repeat the same class names on hundreds of elements.
+    # Pages repeat the same class names on hundreds of elements. The patterns are matched in
+    # lower case: faster than matching while ignoring case.
+    marks = marks.lower()
     found = (AUTHOR_BOX.search(marks), FURNITURE.search(marks), COUNTER_BOX.search(marks))
     return tuple(m is not None for m in found)
 

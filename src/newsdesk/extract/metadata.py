@@ -12,6 +12,8 @@ from urllib.parse import urljoin, urlsplit
 from dateutil import parser as dateparser
 from lxml import html as lxml_html
 
+from newsdesk.extract.dates import parse_date_line
+
 ARTICLE_TYPES = {
     "newsarticle",
     "article",
@@ -31,6 +33,8 @@ class Metadata:
     description: str = ""
     authors: list[str] = field(default_factory=list)
     published: datetime | None = None
+    published_moments: list[datetime] = field(default_factory=list)  # declared, most trusted first
+    shown_times: list[datetime] = field(default_factory=list)  # dates and times the page shows
     updated: datetime | None = None
     site_name: str = ""
     canonical_url: str = ""
@@ -40,9 +44,17 @@ class Metadata:
     structured: bool = False  # the page declares itself an article (JSON-LD or og:type)
 
 
+# The elements metadata is read from. They are gathered in one pass: every search of the tree
+# reads all of its elements.
+READ_TAGS = ("meta", "link", "script", "title", "h1", "time")
+
+
 def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
-    meta = _meta_tags(tree)
-    ld = _json_ld_article(tree)
+    nodes: dict[str, list[lxml_html.HtmlElement]] = {tag: [] for tag in READ_TAGS}
+    for node in tree.iter(*READ_TAGS):
+        nodes[node.tag].append(node)
+    meta = _meta_tags(nodes["meta"])
+    ld = _json_ld_article(nodes["script"])
     base = url
 
     def first(*values: object) -> str:
@@ -51,32 +63,46 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
                 return " ".join(value.split())
         return ""
 
-    published = (
-        _date(ld.get("datePublished"))
-        or _date(
-            first(
-                meta.get("article:published_time"),
-                meta.get("og:published_time"),
-                meta.get("datepublished"),
-                meta.get("date"),
-                meta.get("pubdate"),
-                meta.get("dc.date"),
-                meta.get("dc.date.issued"),
-                meta.get("sailthru.date"),
-            )
+    declared = [
+        meta.get(key)
+        for key in (
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "date",
+            "pubdate",
+            "dc.date",
+            "dc.date.issued",
+            "sailthru.date",
         )
-        or _time_element(tree)
+    ]
+    published = (
+        _date(ld.get("datePublished")) or _date(first(*declared)) or _time_element(nodes["time"])
     )
+    # Every moment the page declares, and the times it shows, for dates.in_page_zone.
+    moments = [when for v in (ld.get("datePublished"), *declared) if (when := _date(v))]
+    times = nodes["time"]
+    shown = [when for when in moments if when.tzinfo is None]
+    shown += [when for t in times if (when := _date(t.get("datetime")))]
+    shown += [when for t in times if (when := parse_date_line(t.text_content()))]
     updated = _date(ld.get("dateModified")) or _date(
         first(meta.get("article:modified_time"), meta.get("og:updated_time"))
     )
     canonical = first(
-        *(link.get("href") for link in tree.xpath("//link[@rel='canonical'][@href]")),
+        *(
+            href
+            for link in nodes["link"]
+            if link.get("rel") == "canonical" and (href := link.get("href")) is not None
+        ),
         meta.get("og:url"),
     )
     publisher = ld.get("publisher")
     keywords = first(meta.get("keywords"), meta.get("news_keywords"))
-    tags = [t for t in tree.xpath("//meta[@property='article:tag']/@content") if t.strip()]
+    tags = [
+        t
+        for node in nodes["meta"]
+        if node.get("property") == "article:tag" and (t := node.get("content")) and t.strip()
+    ]
     if not tags and keywords:
         tags = [t.strip() for t in keywords.split(",") if t.strip()]
     if not tags and isinstance(ld.get("keywords"), list | str):
@@ -94,10 +120,10 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         ld.get("headline"),
         meta.get("og:title"),
         meta.get("twitter:title"),
-        _text(tree.xpath("//title")),
+        _text(nodes["title"]),
     )
     return Metadata(
-        title=headline(declared, [_text([h]) for h in tree.xpath("//h1")], site_name, base),
+        title=headline(declared, [_text([h]) for h in nodes["h1"]], site_name, base),
         description=first(
             ld.get("description"),
             meta.get("og:description"),
@@ -106,6 +132,8 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         ),
         authors=_ld_authors(ld.get("author")) or _meta_authors(meta, tree),
         published=published,
+        published_moments=[published, *moments] if published else [],
+        shown_times=shown,
         updated=updated,
         site_name=site_name,
         canonical_url=urljoin(base, canonical) if canonical else "",
@@ -142,9 +170,11 @@ def headline(declared: str, h1s: list[str], site_name: str, url: str) -> str:
     return title or (h1s[0] if h1s else "")
 
 
-def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+def _meta_tags(metas: list[lxml_html.HtmlElement]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for node in tree.xpath("//meta[@content]"):
+    for node in metas:
+        if node.get("content") is None:
+            continue
         key = (
             (
                 node.get("property")
@@ -161,8 +191,10 @@ def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
     return found
 
 
-def _json_ld_article(tree: lxml_html.HtmlElement) -> dict:
-    for script in tree.xpath("//script[@type='application/ld+json']"):
+def _json_ld_article(scripts: list[lxml_html.HtmlElement]) -> dict:
+    for script in scripts:
+        if script.get("type") != "application/ld+json":
+            continue
         try:
             data = json.loads(script.text_content() or "")
         except ValueError:
@@ -211,9 +243,9 @@ def _ld_image(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _time_element(tree: lxml_html.HtmlElement) -> datetime | None:
-    for value in tree.xpath("//time[@datetime]/@datetime"):
-        if when := _date(value):
+def _time_element(times: list[lxml_html.HtmlElement]) -> datetime | None:
+    for node in times:
+        if when := _date(node.get("datetime")):
             return when
     return None
 

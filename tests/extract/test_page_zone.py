@@ -1,0 +1,33 @@
+"""The publication moment in the zone the page prints it in (extract.dates.in_page_zone)."""
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from newsdesk.extract.dates import in_page_zone, parse_date_line
+
+UTC_MOMENT = datetime(2019, 11, 19, 7, 3, 25, tzinfo=UTC)
+
+
+def test_a_shown_local_time_gives_the_page_its_zone_and_day():
+    shown = parse_date_line("November 18, 2019 11:03 PM")
+    when = in_page_zone([UTC_MOMENT], [shown])
+    assert when == UTC_MOMENT
+    assert when.isoformat() == "2019-11-18T23:03:25-08:00"
+
+
+def test_a_shown_time_that_is_not_the_declared_moment_changes_nothing():
+    for line in ("November 18, 2019 11:17 PM", "November 18, 2019"):
+        assert in_page_zone([UTC_MOMENT], [parse_date_line(line)]).isoformat() == (
+            "2019-11-19T07:03:25+00:00"
+        )
+
+
+def test_a_shown_time_with_its_zone_picks_the_declared_moment_it_confirms():
+    wrong_offset = datetime(2019, 11, 20, 4, 31, 13, tzinfo=timezone(timedelta(hours=-6)))
+    right = datetime(2019, 11, 20, 4, 31, 13, tzinfo=UTC)
+    when = in_page_zone([wrong_offset, right], [parse_date_line("Nov 19, 2019, 10:31 pm CST")])
+    assert when == right
+    assert when.isoformat() == "2019-11-19T22:31:13-06:00"
+
+
+def test_without_a_declared_moment_there_is_none():
+    assert in_page_zone([], [parse_date_line("November 18, 2019 11:03 PM")]) is None
