@@ -53,8 +53,10 @@ def shuffled(docs: list[Doc], seed: int) -> list[Doc]:
     return order
 
 
-def pairwise(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, float]:
-    """Pairwise precision, recall and F1 over all pairs of documents (Miranda et al.)."""
+def _cells(
+    gold: dict[str, str], predicted: dict[str, str]
+) -> tuple[dict[tuple[str, str], int], dict[str, int], dict[str, int]]:
+    """Documents per (gold story, predicted story) cell, per gold story and per predicted one."""
     cells: dict[tuple[str, str], int] = {}
     gold_sizes: dict[str, int] = {}
     pred_sizes: dict[str, int] = {}
@@ -63,6 +65,12 @@ def pairwise(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, float
         cells[g, p] = cells.get((g, p), 0) + 1
         gold_sizes[g] = gold_sizes.get(g, 0) + 1
         pred_sizes[p] = pred_sizes.get(p, 0) + 1
+    return cells, gold_sizes, pred_sizes
+
+
+def pairwise(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, float]:
+    """Pairwise precision, recall and F1 over all pairs of documents (Miranda et al.)."""
+    cells, gold_sizes, pred_sizes = _cells(gold, predicted)
     tp = sum(comb(n, 2) for n in cells.values())
     pred_pairs = sum(comb(n, 2) for n in pred_sizes.values())
     gold_pairs = sum(comb(n, 2) for n in gold_sizes.values())
@@ -71,14 +79,7 @@ def pairwise(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, float
 
 def bcubed(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, float]:
     """Item-averaged BCubed precision, recall and F1."""
-    cells: dict[tuple[str, str], int] = {}
-    gold_sizes: dict[str, int] = {}
-    pred_sizes: dict[str, int] = {}
-    for key, g in gold.items():
-        p = predicted[key]
-        cells[g, p] = cells.get((g, p), 0) + 1
-        gold_sizes[g] = gold_sizes.get(g, 0) + 1
-        pred_sizes[p] = pred_sizes.get(p, 0) + 1
+    cells, gold_sizes, pred_sizes = _cells(gold, predicted)
     n = len(gold)
     precision = sum(c * c / pred_sizes[p] for (_, p), c in cells.items()) / n
     recall = sum(c * c / gold_sizes[g] for (g, _), c in cells.items()) / n

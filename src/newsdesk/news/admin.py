@@ -103,17 +103,24 @@ def unpublish(
     modeladmin.message_user(request, f"{count} articles unpublished.", messages.SUCCESS)
 
 
-class AppearanceInline(admin.TabularInline):
+class ReadOnlyInline(admin.TabularInline):
+    """Rows shown for reference: the pipeline writes them, editors only follow the links."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> list[str]:
+        return list(self.fields or [])
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+class AppearanceInline(ReadOnlyInline):
     """Every page the article was read from, the original and any copies."""
 
     model = Appearance
     fields = ["source", "url", "published_at", "first_seen_at"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.action(description="Split the selected articles into a story of their own")
@@ -198,17 +205,11 @@ class ArticleAdmin(admin.ModelAdmin):
             stories.move(obj, obj.story, Story.objects.filter(pk=was).first())
 
 
-class StoryArticleInline(admin.TabularInline):
+class StoryArticleInline(ReadOnlyInline):
     model = Article
     fields = ["title", "source", "published_at", "status"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     show_change_link = True
     ordering = ["published_at"]
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.action(description="Merge the selected stories into one")
