@@ -334,3 +334,71 @@ def test_a_clause_across_a_comma_does_not_keep_a_verb_from_framing_a_quote():
     text = "“It is over,” she said of the old ferry, on which she was sure nobody would sail."
     quote = next(a for a in analyse(text, hung_on_said("sail")).attributions if a.kind == "direct")
     assert (quote.text, quote.cue, quote.speaker_mention) == ("It is over", "said", "she")
+
+
+def test_a_quote_inside_a_reported_clause_is_that_speakers_not_the_next_ones():
+    text = (
+        "Mayor Tom Hale asked for calm. Police chief Maria Lopez said that the footage did not "
+        "give “clear evidence that anyone there was holding a weapon,” but she said that the "
+        "other recordings “support what witnesses told us.”"
+    )
+    quote = holding(text, "clear evidence")
+    assert (quote.speaker_mention, quote.cue_start) == (
+        "Police chief Maria Lopez",
+        text.index("said"),
+    )
+
+
+def test_verbs_of_boasting_and_joking_frame_a_quote():
+    text = (
+        "When Councillor Pia Lund noted that the budget was late again ― as it was in each of "
+        "the last three years ― Mayor Tom Hale joked, “We finished it a week early this time.”"
+    )
+    quote = holding(text, "We finished it")
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Tom Hale", "joked")
+
+
+def test_a_dateline_is_not_the_speaker_the_sentence_names_after_it():
+    text = (
+        "WASHINGTON -- President Lena Moss, opening the new river bridge on Saturday, said it "
+        "would carry ''twenty thousand cars a day, and more than that in the summer.''"
+    )
+    quote = holding(text, "twenty thousand cars")
+    assert (quote.speaker, quote.cue) == ("Lena Moss", "said")
+
+
+def test_a_headline_without_a_full_stop_does_not_run_into_the_story():
+    text = (
+        "Moss Says New Bridge Will Carry Twenty Thousand Cars\n\n"
+        "President Lena Moss, opening the new river bridge on Saturday, said it would carry "
+        "''twenty thousand cars a day, and more than that in the summer.''"
+    )
+    quote = holding(text, "twenty thousand cars")
+    assert (quote.speaker, quote.cue_start) == ("Lena Moss", text.index("said"))
+
+
+def test_a_dash_the_parser_takes_for_a_subject_is_not_the_speaker():
+    from spacy.tokens import Doc
+
+    from newsdesk.understand.attribution.document import prepare
+    from newsdesk.understand.attribution.speakers import subject_of
+
+    words = ["public", "―", "Trump", "boasted", "."]
+    doc = Doc(
+        load_pipeline().vocab,
+        words=words,
+        heads=[1, 3, 3, 3, 3],
+        deps=["amod", "nsubj", "nsubj", "ROOT", "punct"],
+        pos=["ADJ", "PUNCT", "PROPN", "VERB", "PUNCT"],
+    )
+    prepare(doc, doc.text, [])
+    assert subject_of(doc[3]).text == "Trump"
+
+
+def test_it_telling_a_story_inside_what_someone_said_is_not_a_speaker():
+    text = (
+        "Mayor Tom Hale, opening the harbour museum on Saturday, said it would tell “the story "
+        "of the harbour, of its storms and of its long winters.”"
+    )
+    quote = holding(text, "the story of the harbour")
+    assert (quote.speaker, quote.cue) == ("Tom Hale", "said")

@@ -43,7 +43,10 @@ def _load(name: str) -> Language:
         raise LookupError(
             f"the spaCy pipeline {name!r} is not installed (NEWSDESK_NLP_MODEL)"
         ) from None
-    return replace_attributes(use_numpy_blas(module.load()))
+    nlp = replace_attributes(use_numpy_blas(module.load()))
+    if "parser" in nlp.pipe_names:  # the component is registered by .document
+        nlp.add_pipe("paragraph_sentences", before="parser")
+    return nlp
 
 
 def use_numpy_blas(nlp: Language) -> Language:

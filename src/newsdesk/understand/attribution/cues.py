@@ -57,7 +57,10 @@ OTHER_VERBS = words(
 CUE_VERBS = SPEECH_VERBS | STANCE_VERBS | OTHER_VERBS
 # Verbs that frame a quotation: saying out loud, not thinking or holding.
 QUOTE_VERBS = SPEECH_VERBS - words("believe think expect hope fear worry call") | words(
-    "yell shout chant sing scream exclaim proclaim continue conclude read"
+    """
+    yell shout chant sing scream exclaim proclaim continue conclude read boast brag joke quip
+    retort
+    """
 )
 # Nouns that carry a statement or a stance, with its holder as possessive ("Trump's claim").
 CUE_NOUNS = words(

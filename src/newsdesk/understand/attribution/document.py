@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A paragraph break ends a sentence, for the parser to respect: a headline or a dateline
+    without a full stop must not run on into the story's first sentence, where the parser
+    takes it for the subject of its verb."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def prepare(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> None:

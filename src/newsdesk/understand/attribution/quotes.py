@@ -217,9 +217,22 @@ def _cue_near(doc: Doc, start: int, end: int, cues: list[Token]) -> Token | None
             distance = len(between) + 40  # a cue after the quote is the usual form
         else:
             continue
+        if _tells_for_another(token):
+            continue
         if best is None or distance < best[0]:
             best = (distance, token)
     return best[1] if best else None
+
+
+def _tells_for_another(verb: Token) -> bool:
+    """ "Obama said it would tell a story “of suffering …”": a verb whose subject is "it",
+    inside what another speaker says, is part of their words, not a speaker of its own."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subject is not None
+        and subject.lower_ == "it"
+        and any(a.lemma_ in QUOTE_VERBS for a in verb.ancestors)
+    )
 
 
 def _reports_after(verb: Token) -> bool:
@@ -230,7 +243,7 @@ def _reports_after(verb: Token) -> bool:
     return any(
         c.dep_ == "ccomp"
         and c.i > verb.i
-        and not quoted[c.idx]
+        and not quoted[c.left_edge.idx]  # "he said that it “supports …”" reports all the same
         and not any(mark in text[verb.idx : c.left_edge.idx] for mark in ",\n")
         for c in verb.children
     )

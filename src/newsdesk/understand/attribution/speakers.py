@@ -148,14 +148,14 @@ def subject_of(cue: Token) -> Span | None:
     claim's possessor, or the subject of the verb it hangs on."""
     quoted, text = in_quote(cue.doc), text_of(cue.doc)
     for child in cue.children:
-        if quoted[child.idx]:
-            continue  # a word of the quote the parser took for the one who said it
+        if quoted[child.idx] or child.is_punct:
+            continue  # a word of the quote, or a dash, the parser took for the one who said it
         between = text[min(child.idx, cue.idx) : max(child.idx, cue.idx)]
         if "\n" in between or (child.i < cue.i and ":" in between):
             continue  # a heading or a time stamp: "The Latest: Trump urges …", "12:15 p.m."
         # "Trump's claim that …" names its holder as a possessive.
         if child.dep_ == "nsubj" or (child.dep_ == "poss" and cue.pos_ == "NOUN"):
-            return noun_phrase(child)
+            return _past_dateline(noun_phrase(child))
         if child.dep_ == "agent":  # "was first reported by The Washington Post"
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return noun_phrase(objects[0]) if objects else None
@@ -226,6 +226,25 @@ def noun_phrase(head: Token) -> Span:
     breaks = [t.i for t in cut if t.i < head.i and t.is_space and "\n" in t.text]
     start = breaks[-1] + 1 if breaks else min(t.i for t in cut)
     return head.doc[start : head.i + 1]
+
+
+DATELINE_END = re.compile(r"\s*(\(|--|[—–-])")
+
+
+def _past_dateline(subject: Span) -> Span | None:
+    """ "WASHINGTON -- President Obama … said": the parser may take a story's dateline for the
+    subject and hang the speaker on it in apposition."""
+    text = text_of(subject.doc)
+    line_start = text.rfind("\n", 0, subject.start_char) + 1
+    dateline = (
+        subject.text.isupper()
+        and not text[line_start : subject.start_char].strip()
+        and DATELINE_END.match(text, subject.end_char) is not None
+    )
+    if not dateline:
+        return subject
+    appositive = next((c for c in subject.root.children if c.dep_ == "appos"), None)
+    return noun_phrase(appositive) if appositive is not None else None
 
 
 def _person_in(span: Span) -> Span | None:
