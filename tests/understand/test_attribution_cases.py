@@ -402,3 +402,12 @@ def test_it_telling_a_story_inside_what_someone_said_is_not_a_speaker():
     )
     quote = holding(text, "the story of the harbour")
     assert (quote.speaker, quote.cue) == ("Tom Hale", "said")
+
+
+def test_a_subheading_run_into_its_paragraph_is_not_the_speaker():
+    text = (
+        "Tom Hale was mayor for ten years.\n\n"
+        "THE SPENDING When he ran the city, Mr. Hale said that he considered debt a last resort."
+    )
+    said = holding(text, "a last resort")
+    assert said.speaker == "Tom Hale"

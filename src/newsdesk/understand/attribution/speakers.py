@@ -155,7 +155,9 @@ def subject_of(cue: Token) -> Span | None:
             continue  # a heading or a time stamp: "The Latest: Trump urges …", "12:15 p.m."
         # "Trump's claim that …" names its holder as a possessive.
         if child.dep_ == "nsubj" or (child.dep_ == "poss" and cue.pos_ == "NOUN"):
-            return _past_dateline(noun_phrase(child))
+            subject = _past_heading(noun_phrase(child))
+            if subject is not None:
+                return subject
         if child.dep_ == "agent":  # "was first reported by The Washington Post"
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return noun_phrase(objects[0]) if objects else None
@@ -228,20 +230,22 @@ def noun_phrase(head: Token) -> Span:
     return head.doc[start : head.i + 1]
 
 
-DATELINE_END = re.compile(r"\s*(\(|--|[—–-])")
+# What follows a dateline ("WASHINGTON --", "NEW YORK (AP) —") or a subheading run into the
+# paragraph it heads ("THE BORROWING Back when he wrote …").
+HEADING_END = re.compile(r"\s*(\(|--|[—–-]|[A-Z][a-z])")
 
 
-def _past_dateline(subject: Span) -> Span | None:
-    """ "WASHINGTON -- President Obama … said": the parser may take a story's dateline for the
-    subject and hang the speaker on it in apposition."""
+def _past_heading(subject: Span) -> Span | None:
+    """ "WASHINGTON -- President Obama … said": the parser may take a dateline or a subheading
+    for the subject, and hang the speaker on it in apposition or as a second subject."""
     text = text_of(subject.doc)
     line_start = text.rfind("\n", 0, subject.start_char) + 1
-    dateline = (
+    heading = (
         subject.text.isupper()
         and not text[line_start : subject.start_char].strip()
-        and DATELINE_END.match(text, subject.end_char) is not None
+        and HEADING_END.match(text, subject.end_char) is not None
     )
-    if not dateline:
+    if not heading:
         return subject
     appositive = next((c for c in subject.root.children if c.dep_ == "appos"), None)
     return noun_phrase(appositive) if appositive is not None else None
