@@ -411,3 +411,9 @@ def test_a_subheading_run_into_its_paragraph_is_not_the_speaker():
     )
     said = holding(text, "a last resort")
     assert said.speaker == "Tom Hale"
+
+
+def test_lets_say_supposes_and_nobody_says_it():
+    text = "Let's say you think a degree from the harbour college will cost $60,000 in ten years."
+    said = holding(text, "will cost $60,000")
+    assert (said.cue, said.speaker_mention) == ("think", "you")

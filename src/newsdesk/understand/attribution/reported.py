@@ -36,7 +36,7 @@ def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> lis
             if item is not None:
                 found.append(item)
             continue
-        if token.pos_ == "VERB" and (_hedges(token) or _shows_up(token)):
+        if token.pos_ == "VERB" and (_hedges(token) or _shows_up(token) or _supposes(token)):
             continue  # "he appeared to suggest that …" is what he suggested; "appeared on TV"
         if token.pos_ == "VERB" and (lemma(token) in CUE_VERBS or _puts_it(token)):
             bounds = clause_of(token)
@@ -66,6 +66,12 @@ def _hedges(verb: Token) -> bool:
         c.dep_ == "xcomp" and c.pos_ == "VERB" and lemma(c) in CUE_VERBS - IMPRESSIONS
         for c in verb.children
     )
+
+
+def _supposes(verb: Token) -> bool:
+    """ "Let's say you think …": a supposition the article makes, said by nobody."""
+    head = verb.head
+    return lemma(verb) == "say" and head is not verb and head.lower_ == "let"
 
 
 def _shows_up(verb: Token) -> bool:
