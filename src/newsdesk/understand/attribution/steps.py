@@ -62,9 +62,9 @@ class SteppedParse:
 
 
 def _scorer(step: Model, unseen: set[int]) -> Callable[[list], numpy.ndarray]:
-    """The scores of the moves from each state, as the step model computes them, without the
-    layer calls and the search for classes never seen in training that most steps pay for
-    when nothing else would: a few thousand steps per batch of articles."""
+    """The scores of the moves from each state, computed as the step model computes them but
+    without its layer calls, and without looking for the lowest score to give the classes
+    never seen in training when there are none: spaCy pays both on every step."""
     upper = step.vec2scores
     if upper is None:
         return step.predict
