@@ -17,8 +17,11 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0
 
 def fold(text: str) -> str:
     """Plain quotes and single spaces, for matching."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return re.sub(r"\s+", " ", text).strip()
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():  # the quotes and spaces replaced are not: skip a slow translate
+        text = text.translate(_QUOTES)
+    # str.split splits on what re's \s matches: runs of whitespace become one space.
+    return " ".join(text.split())
 
 
 # (kind, pattern) — matched against the folded line in lower case (faster than ignoring case).

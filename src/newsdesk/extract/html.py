@@ -451,7 +451,7 @@ def clean_body(
         if not paragraphs and is_header_line(text, header):
             continue
         paragraphs.extend(text.split("\n"))
-        parts.append(_block_html(block))
+        parts.append(_block_html(block, text))
     return paragraphs, "".join(parts), removed
 
 
@@ -507,8 +507,9 @@ def is_header_line(text: str, header: set[str]) -> bool:
     return boilerplate.word_count(text) < 5 and not text.rstrip().endswith(ends)
 
 
-def _block_html(block: _Element) -> str:
-    """trafilatura's block elements (head, list, quote, ...) as plain HTML."""
+def _block_html(block: _Element, text: str) -> str:
+    """trafilatura's block elements (head, list, quote, ...) as plain HTML; `text` is the
+    block's block_text."""
     tag = TAG_TO_HTML.get(block.tag, "p")
     if tag == "ul":
         items = "".join(
@@ -529,8 +530,7 @@ def _block_html(block: _Element) -> str:
             for row in block.iter("row")
         )
         return f"<table>{rows}</table>"
-    text = html_escape.escape(_words(block), quote=False)
-    return f"<{tag}>{text}</{tag}>"
+    return f"<{tag}>{html_escape.escape(text, quote=False)}</{tag}>"
 
 
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
