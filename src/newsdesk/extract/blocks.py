@@ -104,10 +104,34 @@ MARKS = {
     "hidden": "hidden hide modal popup overlay cookie consent gdpr",
 }
 _MARK_OF_PIECE = {piece: name for name, pieces in MARKS.items() for piece in pieces.split()}
-# Longest first, so that "breadcrumb" is read as navigation before "read" inside it.
-_PIECES = re.compile("|".join(sorted(map(re.escape, _MARK_OF_PIECE), key=len, reverse=True)))
+
+
+def _longest_piece_pattern(pieces: Iterable[str]) -> str:
+    """A pattern that matches, where a piece starts, the longest piece starting there (so that
+    "breadcrumb" is read as navigation, not as "read" inside it). Written as a tree of letters,
+    one branch per letter: an alternation of the pieces would try every piece at every position.
+    """
+    tree: dict = {}
+    for piece in pieces:
+        node = tree
+        for letter in piece:
+            node = node.setdefault(letter, {})
+        node[""] = {}  # a piece ends here
+
+    def branches(node: dict) -> str:
+        options = [re.escape(letter) + branches(rest) for letter, rest in node.items() if letter]
+        if not options:
+            return ""
+        either = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+        # A longer piece is tried first; the one ending here is the fallback.
+        return f"(?:{either})?" if "" in node else either
+
+    return branches(tree)
+
+
+_PIECES = re.compile(_longest_piece_pattern(_MARK_OF_PIECE))
 WHOLE_WORDS = {"ad": "advert", "ads": "advert", "tag": "tags", "tags": "tags"}
-NAME_PARTS = re.compile(r"[-_:.]+")
+NAME_PARTS = re.compile(r"[-_:.\s]+")  # within a name, and between names
 DIGITS = re.compile(r"\d+")  # ids differ by number only: "post-4711", "post-4712"
 CONTAINERS = [
     "article",
@@ -210,10 +234,11 @@ class _Segmenter:
         inline = tag in INLINE
         if inline and classes is not None and _is_hover_card(classes):
             return
-        if classes is not None or ident is not None or tag in _CONTAINER_TAGS:
-            context = _context_of(classes, ident, node.get("itemprop"), tag, context)
-        elif node.get("itemprop") == "articleBody":
-            context = _context_of(None, None, "articleBody", tag, context)
+        # Most elements carry no mark and open no container: their context is their parent's.
+        marks = _marks_in(classes or "", ident or "") if classes or ident else ()
+        article_body = node.get("itemprop") == "articleBody"
+        if marks or article_body or tag in _CONTAINER_TAGS:
+            context = _context_of(marks, article_body, tag, context)
         buffer = self.buffer
         if not inline:
             self.flush()
@@ -255,12 +280,8 @@ def _is_hover_card(classes: str | None) -> bool:
 
 
 def _context_of(
-    classes: str | None, ident: str | None, itemprop: str | None, tag: str, inherited: list[int]
+    marks: tuple[int, ...], article_body: bool, tag: str, inherited: list[int]
 ) -> list[int]:
-    marks = _marks_in(classes or "", ident or "")
-    article_body = itemprop == "articleBody"
-    if not marks and tag not in _CONTAINER_TAGS and not article_body:
-        return inherited
     context = inherited.copy()
     for column in marks:
         context[column] = min(context[column] + 1, MAX_MARKS)
@@ -274,19 +295,11 @@ def _context_of(
 @lru_cache(maxsize=4096)
 def _marks_in(classes: str, ident: str) -> tuple[int, ...]:
     """The context columns of the marks in a class and id, each once."""
-    found: set[str] = set()
-    for name in DIGITS.sub("", f"{classes} {ident}").split():
-        found.update(_marks_of_name(name))
+    # All names at once: no piece spans the space between two names.
+    names = DIGITS.sub("", f"{classes} {ident}").lower()
+    found = {_MARK_OF_PIECE[piece] for piece in _PIECES.findall(names)}
+    found.update(WHOLE_WORDS[part] for part in NAME_PARTS.split(names) if part in WHOLE_WORDS)
     return tuple(_MARK_COLUMN[mark] for mark in found)
-
-
-@lru_cache(maxsize=8192)
-def _marks_of_name(name: str) -> tuple[str, ...]:
-    # Pages repeat the same class names on hundreds of elements, and sites share many.
-    name = name.lower()
-    found = {_MARK_OF_PIECE[piece] for piece in _PIECES.findall(name)}
-    found.update(WHOLE_WORDS[part] for part in NAME_PARTS.split(name) if part in WHOLE_WORDS)
-    return tuple(found)
 
 
 # A shingle is a run of SHINGLE words, kept as a tuple: hashing one is cheaper than joining its
