@@ -77,6 +77,7 @@ UNSHOWN = (
     "input",
 )
 COUNT = r"(\d[\d,.]*\s*[kKmM]?)"
+DIGIT = re.compile(r"\d")
 COUNTER_BOX = re.compile(r"counter|stats|count")
 REACTIONS_HEADING = re.compile(r"\s*what['’]?s your reaction", re.IGNORECASE)
 VIEWS = re.compile(COUNT + r"\s*(views?|reads?)\b", re.IGNORECASE)
@@ -372,7 +373,8 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
             widget = node.getparent() if node.getparent() is not None else node
             found.reactions = boilerplate.reactions_in([t for t in widget.itertext() if t.strip()])
             doomed.append(widget)
-        if len(line := " ".join(text.split())) <= 40:  # counters sit on short lines
+        # Counters sit on short lines, and every count has a digit.
+        if len(line := " ".join(text.split())) <= 40 and DIGIT.search(line):
             _count_in(line, marks.lower(), loose)
     found.counters = boxed if boxed.views is not None else loose
     for node in doomed:
