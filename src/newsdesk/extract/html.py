@@ -485,9 +485,9 @@ def shows_standfirst(tree: lxml_html.HtmlElement, teaser: str) -> bool:
     equal to it is that standfirst again.
     Pages whose description merely copies the first paragraph keep that paragraph."""
     wanted = boilerplate.fold(teaser).lower()
-    opening = " ".join(teaser.split())[:12]
+    opening = _opening(teaser)
     for node in tree.iter("p", "h2", "h3", "div", "span"):
-        if " ".join((node.text or "").split())[:12] != opening:
+        if _opening(node.text or "") != opening:
             continue  # cheap test first: text_content() walks the whole subtree
         if boilerplate.fold(" ".join(node.text_content().split())).lower() != wanted:
             continue
@@ -498,6 +498,12 @@ def shows_standfirst(tree: lxml_html.HtmlElement, teaser: str) -> bool:
         if before is not None and before.tag == "h1":
             return True  # printed right under the headline, above byline and body
     return False
+
+
+def _opening(text: str, size: int = 12) -> str:
+    """The first `size` characters of a text with its spaces collapsed. Its first `size` words
+    are enough for that: a long paragraph is not split whole."""
+    return " ".join(text.split(None, size)[:size])[:size]
 
 
 def is_header_line(text: str, header: set[str]) -> bool:
