@@ -122,3 +122,17 @@ def test_where_a_block_stands_to_trafilaturas_text_is_read():
     assert rows[2, column["outside_vote_span"]] == rows[3, column["outside_vote_span"]] == 0.0
     outside = rows[:, column["outside_vote_span"]]
     assert outside[comments] > outside[first_item] > 0.0
+
+
+def test_class_names_are_read_by_the_longest_piece_at_each_place():
+    from newsdesk.extract.blocks import _MARK_COLUMN, _marks_in
+
+    def marks(classes: str, ident: str = "") -> set[str]:
+        columns = _marks_in(classes, ident)
+        return {name for name, column in _MARK_COLUMN.items() if column in columns}
+
+    # "breadcrumb" is navigation; the "read" inside it does not make it related.
+    assert marks("breadcrumb-nav") == {"navigation"}
+    # Pieces are found in every name of the class and id, whole words only as parts of a name.
+    assert marks("ad-slot sidebarLeft", "story-4711") == {"advert", "sidebar", "content"}
+    assert marks("shadow loading") == set()

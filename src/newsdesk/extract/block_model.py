@@ -57,11 +57,14 @@ def chosen(blocks: list[Block], chances: np.ndarray, votes: np.ndarray) -> list[
     picked: list[int] = []
     for i, (block, chance, vote) in enumerate(zip(blocks, chances, votes, strict=True)):
         # A paragraph trafilatura kept, next to the last one taken in the same parent,
-        # continues the article even where the model is less sure of it.
-        sibling = (
-            bool(picked) and blocks[picked[-1]].element.getparent() is block.element.getparent()
-        )
-        if chance >= (THRESHOLD_VOTED if vote >= 0.5 and sibling else THRESHOLD):
+        # continues the article even where the model is less sure of it. (The parents are
+        # compared only where that decides.)
+        if chance >= THRESHOLD or (
+            chance >= THRESHOLD_VOTED
+            and vote >= 0.5
+            and bool(picked)
+            and blocks[picked[-1]].element.getparent() is block.element.getparent()
+        ):
             picked.append(i)
     # Of a text and its repeat (a lead shown again above the headline, a summary cut short, a
     # hidden copy of the whole article), the one among other kept blocks stays: the copy

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from lxml.etree import _Attrib, _Element
+from lxml.etree import _Element
 
 INLINE = frozenset(
     [
@@ -104,10 +104,34 @@ MARKS = {
     "hidden": "hidden hide modal popup overlay cookie consent gdpr",
 }
 _MARK_OF_PIECE = {piece: name for name, pieces in MARKS.items() for piece in pieces.split()}
-# Longest first, so that "breadcrumb" is read as navigation before "read" inside it.
-_PIECES = re.compile("|".join(sorted(map(re.escape, _MARK_OF_PIECE), key=len, reverse=True)))
+
+
+def _longest_piece_pattern(pieces: Iterable[str]) -> str:
+    """A pattern that matches, where a piece starts, the longest piece starting there (so that
+    "breadcrumb" is read as navigation, not as "read" inside it). Written as a tree of letters,
+    one branch per letter: an alternation of the pieces would try every piece at every position.
+    """
+    tree: dict = {}
+    for piece in pieces:
+        node = tree
+        for letter in piece:
+            node = node.setdefault(letter, {})
+        node[""] = {}  # a piece ends here
+
+    def branches(node: dict) -> str:
+        options = [re.escape(letter) + branches(rest) for letter, rest in node.items() if letter]
+        if not options:
+            return ""
+        either = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+        # A longer piece is tried first; the one ending here is the fallback.
+        return f"(?:{either})?" if "" in node else either
+
+    return branches(tree)
+
+
+_PIECES = re.compile(_longest_piece_pattern(_MARK_OF_PIECE))
 WHOLE_WORDS = {"ad": "advert", "ads": "advert", "tag": "tags", "tags": "tags"}
-NAME_PARTS = re.compile(r"[-_:.]+")
+NAME_PARTS = re.compile(r"[-_:.\s]+")  # within a name, and between names
 DIGITS = re.compile(r"\d+")  # ids differ by number only: "post-4711", "post-4712"
 CONTAINERS = [
     "article",
@@ -185,10 +209,11 @@ class _Segmenter:
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
         self.links = 0
-        self.owners: list[tuple[_Element, list[int]]] = []
+        self.owners: list[tuple[_Element, str, list[int]]] = []
 
     def run(self, start: _Element) -> list[Block]:
-        self.walk(start, [0] * (len(MARKS) + len(CONTAINERS) + 1), False)
+        if (tag := start.tag.lower()) not in SKIPPED:
+            self.walk(start, tag, [0] * (len(MARKS) + len(CONTAINERS) + 1), False)
         return self.blocks
 
     def flush(self) -> None:
@@ -198,29 +223,26 @@ class _Segmenter:
             return
         text = " ".join("".join(buffer).split())
         if text and self.owners:
-            element, context = self.owners[-1]
-            words = TOKEN.findall(text)
-            self.blocks.append(
-                Block(element, element.tag.lower(), text, self.links, context, words)
-            )
+            element, tag, context = self.owners[-1]
+            self.blocks.append(Block(element, tag, text, self.links, context, TOKEN.findall(text)))
         buffer.clear()
         self.links = 0
 
-    def walk(self, node: _Element, context: list[int], in_link: bool) -> None:
-        tag = node.tag.lower()
-        if tag in SKIPPED:
-            return
+    def walk(self, node: _Element, tag: str, context: list[int], in_link: bool) -> None:
         # Each node and text read once: every read builds a new Python object.
-        attributes = node.attrib
-        if attributes and tag in INLINE and _is_hover_card(attributes.get("class")):
+        classes, ident = node.get("class"), node.get("id")
+        inline = tag in INLINE
+        if inline and classes is not None and _is_hover_card(classes):
             return
-        if attributes or tag in _CONTAINER_TAGS:
-            context = _context_of(attributes, tag, context)
-        block = tag not in INLINE
+        # Most elements carry no mark and open no container: their context is their parent's.
+        marks = _marks_in(classes or "", ident or "") if classes or ident else ()
+        article_body = node.get("itemprop") == "articleBody"
+        if marks or article_body or tag in _CONTAINER_TAGS:
+            context = _context_of(marks, article_body, tag, context)
         buffer = self.buffer
-        if block:
+        if not inline:
             self.flush()
-            self.owners.append((node, context))
+            self.owners.append((node, tag, context))
         elif tag == "br":
             buffer.append(" ")
         in_link = in_link or tag == "a"
@@ -230,13 +252,15 @@ class _Segmenter:
                 self.links += len(text.strip())
         walk = self.walk
         for child in node:
-            if isinstance(child.tag, str):
-                walk(child, context, in_link)
+            child_tag = child.tag
+            # Comments and processing instructions hold no text of the page, only a tail.
+            if isinstance(child_tag, str) and (child_tag := child_tag.lower()) not in SKIPPED:
+                walk(child, child_tag, context, in_link)
             if tail := child.tail:
                 buffer.append(tail)
                 if in_link:
                     self.links += len(tail.strip())
-        if block:
+        if not inline:
             self.flush()
             self.owners.pop()
 
@@ -255,11 +279,9 @@ def _is_hover_card(classes: str | None) -> bool:
     return classes is not None and HOVER_CARD.search(classes) is not None
 
 
-def _context_of(attributes: _Attrib, tag: str, inherited: list[int]) -> list[int]:
-    marks = _marks_in(f"{attributes.get('class', '')} {attributes.get('id', '')}")
-    article_body = attributes.get("itemprop") == "articleBody"
-    if not marks and tag not in _CONTAINER_TAGS and not article_body:
-        return inherited
+def _context_of(
+    marks: tuple[int, ...], article_body: bool, tag: str, inherited: list[int]
+) -> list[int]:
     context = inherited.copy()
     for column in marks:
         context[column] = min(context[column] + 1, MAX_MARKS)
@@ -271,21 +293,13 @@ def _context_of(attributes: _Attrib, tag: str, inherited: list[int]) -> list[int
 
 
 @lru_cache(maxsize=4096)
-def _marks_in(marks: str) -> tuple[int, ...]:
+def _marks_in(classes: str, ident: str) -> tuple[int, ...]:
     """The context columns of the marks in a class and id, each once."""
-    found: set[str] = set()
-    for name in DIGITS.sub("", marks).split():
-        found.update(_marks_of_name(name))
+    # All names at once: no piece spans the space between two names.
+    names = DIGITS.sub("", f"{classes} {ident}").lower()
+    found = {_MARK_OF_PIECE[piece] for piece in _PIECES.findall(names)}
+    found.update(WHOLE_WORDS[part] for part in NAME_PARTS.split(names) if part in WHOLE_WORDS)
     return tuple(_MARK_COLUMN[mark] for mark in found)
-
-
-@lru_cache(maxsize=8192)
-def _marks_of_name(name: str) -> tuple[str, ...]:
-    # Pages repeat the same class names on hundreds of elements, and sites share many.
-    name = name.lower()
-    found = {_MARK_OF_PIECE[piece] for piece in _PIECES.findall(name)}
-    found.update(WHOLE_WORDS[part] for part in NAME_PARTS.split(name) if part in WHOLE_WORDS)
-    return tuple(found)
 
 
 # A shingle is a run of SHINGLE words, kept as a tuple: hashing one is cheaper than joining its
@@ -383,51 +397,68 @@ def _char_counts(sample: str) -> tuple[int, int, int]:
     )
 
 
+def _text_shape(text: str) -> tuple[bool, int, float, float, bool]:
+    """Whether a block ends a sentence, how many it holds (up to 10), its share of digits
+    and of capitals among letters (in its first SAMPLE characters), and a capital first."""
+    digits, uppers, letters = _char_counts(text[:SAMPLE])
+    return (
+        ENDS_SENTENCE.search(text[-3:]) is not None,
+        min(len(SENTENCE_END.findall(text)), 10),
+        digits / min(len(text), SAMPLE),
+        uppers / (letters or 1),
+        text[:1].isupper(),
+    )
+
+
+def _title_and_repeats(blocks: list[Block], title: str) -> list[tuple[bool, bool]]:
+    """Per block, whether its words are the title's, and whether a block of ten or more words
+    said the same before it."""
+    title_words = " ".join(TOKEN.findall(title.lower()))
+    seen: set[str] = set()
+    found = []
+    for block in blocks:
+        key = " ".join(block.words)
+        found.append(
+            (
+                bool(title_words) and key.lower() == title_words,
+                len(block.words) >= 10 and key in seen,
+            )
+        )
+        seen.add(key)
+    return found
+
+
 def features(blocks: list[Block], voted: Iterable[Shingle], title: str) -> np.ndarray:
     """One row of FEATURES per block. `voted` holds the shingles of trafilatura's body."""
     n = len(blocks)
-    title_words = " ".join(TOKEN.findall(title.lower()))
-    first_h1 = next((i for i, b in enumerate(blocks) if b.tag == "h1"), -1)
-    total_words = sum(len(b.words) for b in blocks) or 1
-    seen: set[str] = set()
-    words_before = 0
-    own = []
-    for i, (block, vote) in enumerate(zip(blocks, coverage(blocks, set(voted)), strict=True)):
-        words, text, context = len(block.words), block.text, block.context
-        chars = len(text)
-        key = " ".join(block.words)
-        row = [0.0] * _OWN
-        row[:6] = (
-            math.log1p(words),
-            words < 5,
-            words < 15,
-            words > 40,
-            block.link_chars / chars,
-            block.link_chars > 0.8 * chars,
-        )
-        if block.tag in _OWN_TAG:
-            row[_OWN_TAG[block.tag]] = 1.0
-        row[_AROUND] = context
-        digits, uppers, letters = _char_counts(text[:SAMPLE])
-        row[_COLUMN["ends_sentence"] :] = (
-            ENDS_SENTENCE.search(text[-3:]) is not None,
-            min(len(SENTENCE_END.findall(text)), 10),
-            digits / min(chars, SAMPLE),
-            uppers / (letters or 1),
-            text[:1].isupper(),
-            i / n,
-            words_before / total_words,
-            i < first_h1,
-            bool(title_words) and key.lower() == title_words,
-            words >= 10 and key in seen,
-            vote,
-        )
-        own.append(row)
-        seen.add(key)
-        words_before += words
     rows = np.zeros((n, len(FEATURES)))
-    if n:
-        rows[:, :_OWN] = own
+    if not n:
+        return rows
+    # Filled a column at a time: numpy does per column what a loop would do per block.
+    words = np.array([len(b.words) for b in blocks], dtype=float)
+    chars = np.array([len(b.text) for b in blocks], dtype=float)
+    link_chars = np.array([b.link_chars for b in blocks], dtype=float)
+    rows[:, _LOG_WORDS] = [math.log1p(len(b.words)) for b in blocks]
+    rows[:, _COLUMN["under_5_words"]] = words < 5
+    rows[:, _COLUMN["under_15_words"]] = words < 15
+    rows[:, _COLUMN["over_40_words"]] = words > 40
+    rows[:, _LINK_SHARE] = link_chars / chars
+    rows[:, _COLUMN["all_link"]] = link_chars > 0.8 * chars
+    own_tags = [(i, _OWN_TAG[b.tag]) for i, b in enumerate(blocks) if b.tag in _OWN_TAG]
+    if own_tags:
+        rows[tuple(zip(*own_tags, strict=True))] = 1.0
+    rows[:, _AROUND] = [b.context for b in blocks]
+    rows[:, _COLUMN["ends_sentence"] : _COLUMN["starts_upper"] + 1] = [
+        _text_shape(b.text) for b in blocks
+    ]
+    index = np.arange(n)
+    rows[:, _COLUMN["position"]] = index / n
+    total_words = words.sum() or 1
+    rows[:, _COLUMN["words_before"]] = (np.cumsum(words) - words) / total_words
+    first_h1 = next((i for i, b in enumerate(blocks) if b.tag == "h1"), -1)
+    rows[:, _COLUMN["before_h1"]] = index < first_h1
+    rows[:, _COLUMN["is_title"] : _COLUMN["repeated"] + 1] = _title_and_repeats(blocks, title)
+    rows[:, _VOTE] = coverage(blocks, set(voted))
     for k, d in enumerate(NEIGHBOURS):
         source = np.arange(n) + d
         inside = (source >= 0) & (source < n)

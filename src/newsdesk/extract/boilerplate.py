@@ -17,8 +17,11 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0
 
 def fold(text: str) -> str:
     """Plain quotes and single spaces, for matching."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return re.sub(r"\s+", " ", text).strip()
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():  # the quotes and spaces replaced are not: skip a slow translate
+        text = text.translate(_QUOTES)
+    # str.split splits on what re's \s matches: runs of whitespace become one space.
+    return " ".join(text.split())
 
 
 # (kind, pattern) — matched against the folded line in lower case (faster than ignoring case).
@@ -85,10 +88,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"^[^.]{0,60}/\s*(getty images|reuters|ap|afp|epa|shutterstock)"
             r"( via [^.]{0,30})?$",
         ),
+        ("click-here", r"^click here\b"),
         (
             "click-here",
-            r"^click here\b|\bclick here to (read|watch|subscribe|download|sign up"
-            r"|learn more|get)\b",
+            r"\bclick here to (read|watch|subscribe|download|sign up|learn more|get)\b",
         ),
         (
             "advertisement",
@@ -105,6 +108,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ]
 ]
+
+# A rule not anchored at the start of a line tries every position of it; each of them needs one
+# of these words, so a line without any skips them all.
+UNANCHORED_NEED = re.compile("sign up|subscribe|register|download|get|cookie|click here")
+_ANCHORED = [pattern.pattern.startswith("^") for _, pattern in RULES]
 
 ORIGINAL_CREDIT = re.compile(
     r"^(this (article|story|post|piece) (was )?(originally|first) (appeared|published|ran)"
@@ -167,8 +175,9 @@ def classify(text: str) -> str | None:
     if len(line) > 220:
         return None
     lowered = line.lower()
-    for kind, pattern in RULES:
-        if pattern.search(lowered):
+    unanchored = UNANCHORED_NEED.search(lowered) is not None
+    for (kind, pattern), anchored in zip(RULES, _ANCHORED, strict=True):
+        if (anchored or unanchored) and pattern.search(lowered):
             return kind
     if _shouts(line):
         return "promo"

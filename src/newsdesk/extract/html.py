@@ -77,6 +77,7 @@ UNSHOWN = (
     "input",
 )
 COUNT = r"(\d[\d,.]*\s*[kKmM]?)"
+DIGIT = re.compile(r"\d")
 COUNTER_BOX = re.compile(r"counter|stats|count")
 REACTIONS_HEADING = re.compile(r"\s*what['’]?s your reaction", re.IGNORECASE)
 VIEWS = re.compile(COUNT + r"\s*(views?|reads?)\b", re.IGNORECASE)
@@ -372,7 +373,8 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
             widget = node.getparent() if node.getparent() is not None else node
             found.reactions = boilerplate.reactions_in([t for t in widget.itertext() if t.strip()])
             doomed.append(widget)
-        if len(line := " ".join(text.split())) <= 40:  # counters sit on short lines
+        # Counters sit on short lines, and every count has a digit.
+        if len(line := " ".join(text.split())) <= 40 and DIGIT.search(line):
             _count_in(line, marks.lower(), loose)
     found.counters = boxed if boxed.views is not None else loose
     for node in doomed:
@@ -451,7 +453,7 @@ def clean_body(
         if not paragraphs and is_header_line(text, header):
             continue
         paragraphs.extend(text.split("\n"))
-        parts.append(_block_html(block))
+        parts.append(_block_html(block, text))
     return paragraphs, "".join(parts), removed
 
 
@@ -483,9 +485,9 @@ def shows_standfirst(tree: lxml_html.HtmlElement, teaser: str) -> bool:
     equal to it is that standfirst again.
     Pages whose description merely copies the first paragraph keep that paragraph."""
     wanted = boilerplate.fold(teaser).lower()
-    opening = " ".join(teaser.split())[:12]
+    opening = _opening(teaser)
     for node in tree.iter("p", "h2", "h3", "div", "span"):
-        if " ".join((node.text or "").split())[:12] != opening:
+        if _opening(node.text or "") != opening:
             continue  # cheap test first: text_content() walks the whole subtree
         if boilerplate.fold(" ".join(node.text_content().split())).lower() != wanted:
             continue
@@ -498,6 +500,12 @@ def shows_standfirst(tree: lxml_html.HtmlElement, teaser: str) -> bool:
     return False
 
 
+def _opening(text: str, size: int = 12) -> str:
+    """The first `size` characters of a text with its spaces collapsed. Its first `size` words
+    are enough for that: a long paragraph is not split whole."""
+    return " ".join(text.split(None, size)[:size])[:size]
+
+
 def is_header_line(text: str, header: set[str]) -> bool:
     """Above the first paragraph: the title, standfirst, kicker, byline or date line again."""
     if boilerplate.fold(text).lower() in header or BYLINE.match(text) or parse_date_line(text):
@@ -507,8 +515,9 @@ def is_header_line(text: str, header: set[str]) -> bool:
     return boilerplate.word_count(text) < 5 and not text.rstrip().endswith(ends)
 
 
-def _block_html(block: _Element) -> str:
-    """trafilatura's block elements (head, list, quote, ...) as plain HTML."""
+def _block_html(block: _Element, text: str) -> str:
+    """trafilatura's block elements (head, list, quote, ...) as plain HTML; `text` is the
+    block's block_text."""
     tag = TAG_TO_HTML.get(block.tag, "p")
     if tag == "ul":
         items = "".join(
@@ -529,8 +538,7 @@ def _block_html(block: _Element) -> str:
             for row in block.iter("row")
         )
         return f"<table>{rows}</table>"
-    text = html_escape.escape(_words(block), quote=False)
-    return f"<{tag}>{text}</{tag}>"
+    return f"<{tag}>{html_escape.escape(text, quote=False)}</{tag}>"
 
 
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
