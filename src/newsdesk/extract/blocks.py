@@ -275,8 +275,8 @@ HOVER_CARD = re.compile(
 
 
 @lru_cache(maxsize=1024)
-def _is_hover_card(classes: str | None) -> bool:
-    return classes is not None and HOVER_CARD.search(classes) is not None
+def _is_hover_card(classes: str) -> bool:
+    return HOVER_CARD.search(classes) is not None
 
 
 def _context_of(
@@ -471,15 +471,16 @@ def features(blocks: list[Block], voted: Iterable[Shingle], title: str) -> np.nd
     low = np.clip(np.arange(n) - WINDOW, 0, n)
     high = np.clip(np.arange(n) + WINDOW + 1, 0, n)
     rows[:, _COLUMN["vote_nearby"]] = (sums[high] - sums[low]) / (high - low)
-    _vote_layout(blocks, rows)
+    _vote_layout(blocks, words, rows)
     return rows
 
 
-def _vote_layout(blocks: list[Block], rows: np.ndarray) -> None:
+def _vote_layout(blocks: list[Block], words: np.ndarray, rows: np.ndarray) -> None:
     """Where a block stands to the text trafilatura kept: how far before its first or after
     its last kept block (a page's furniture sits around the article), and the share of the
     kept words that are in blocks of the same parent, and of the same grandparent (an
-    article's paragraphs share one container, also those trafilatura missed)."""
+    article's paragraphs share one container, also those trafilatura missed). `words` holds
+    each block's number of words."""
     n = len(blocks)
     kept = rows[:, _VOTE] >= 0.5
     found = np.flatnonzero(kept)
@@ -489,7 +490,6 @@ def _vote_layout(blocks: list[Block], rows: np.ndarray) -> None:
         rows[:, _COLUMN["outside_vote_span"]] = before + np.clip((index - found[-1]) / 10, 0, 5)
     else:
         rows[:, _COLUMN["outside_vote_span"]] = 5.0
-    words = np.array([len(b.words) for b in blocks], dtype=float)
     kept_words = words * kept
     total = kept_words.sum() or 1.0
     parents = [b.element.getparent() for b in blocks]

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import QUOTE_VERBS, words
+from .cues import QUOTE_VERBS, lemma, words
 from .document import in_quote, text_of, token_at
 from .outlets import is_outlet
 from .records import Attribution
@@ -231,7 +231,7 @@ def _tells_for_another(verb: Token) -> bool:
     return (
         subject is not None
         and subject.lower_ == "it"
-        and any(a.lemma_ in QUOTE_VERBS for a in verb.ancestors)
+        and any(lemma(a) in QUOTE_VERBS for a in verb.ancestors)
     )
 
 

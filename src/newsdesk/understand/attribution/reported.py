@@ -70,8 +70,7 @@ def _hedges(verb: Token) -> bool:
 
 def _supposes(verb: Token) -> bool:
     """ "Let's say you think …": a supposition the article makes, said by nobody."""
-    head = verb.head
-    return lemma(verb) == "say" and head is not verb and head.lower_ == "let"
+    return lemma(verb) == "say" and verb.head.lower_ == "let"
 
 
 def _shows_up(verb: Token) -> bool:
