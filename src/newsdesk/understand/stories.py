@@ -55,6 +55,13 @@ DENSE_THRESHOLD = 0.3
 # plus the rest of their title centroids' cosine.
 MERGE_DENSE_WEIGHT = 0.5
 MERGE_DENSE_AT = 0.4
+# A headline's names (Sbarro, Lohan, iOS) tell apart stories that its topic words and its
+# embedding run together ("files for bankruptcy", two celebrities' TV shows). A name is a title
+# word written capitalised that the stream has seen lowercase at most this share of the time:
+# case is learned as the stream runs, so title-case headlines do not make every word a name.
+NAME_LOWERCASE_SHARE = 0.1
+# A headline alone whose names are all foreign to a story that has names scores this share.
+NAME_MISMATCH = 0.7
 
 
 def _stem(word: str) -> str:
@@ -122,6 +129,7 @@ class Story:
     norms: dict[str, float] = field(default_factory=dict)
     dense: np.ndarray | None = None  # summed title embeddings of the members
     dense_norm: float = 0.0  # that sum's squared norm
+    names: set[str] = field(default_factory=set)  # names in the members' titles
     best_fit: float = 0.0  # the headline is the title of the member that fitted best
 
 
@@ -160,6 +168,7 @@ class StoryClusterer:
         self.weights = dict(signal_weights or SIGNAL_WEIGHTS)
         self.documents = 0
         self._df: dict[str, int] = {}
+        self._case: dict[str, tuple[int, int]] = {}  # term → (lowercase, all) title uses
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._open: OrderedDict[str, Story] = OrderedDict()
         self._pins: dict[str, str] = {}
@@ -181,12 +190,12 @@ class StoryClusterer:
 
     def assign(self, item: Item) -> Assignment:
         """Put a new article in the best open story, or start one with it."""
-        vectors = self._vectors(item)
+        vectors, names = self._vectors(item), self._names(item.title)
         pinned = self._pins.get(item.key)
         if pinned is not None:
             pinned = self._resolve(pinned)
             new_story = pinned not in self._open
-            self._join(pinned, item, vectors, 1.0)
+            self._join(pinned, item, vectors, names, 1.0)
             return Assignment(pinned, new_story, 1.0)
         # Word signals rank every candidate; only the leaders pay for the n-gram signal.
         dense = item.embedding is not None
@@ -222,19 +231,24 @@ class StoryClusterer:
             else:
                 similarity = self._score(vectors, story, item.published)
                 score = similarity * size**SIZE_PRIOR / self.threshold
+            # A body or entities carry their own names; a headline alone has only these.
+            foreign = bool(names and story.names) and names.isdisjoint(story.names)
+            if foreign and not _share_text(vectors, story.centroids):
+                score *= NAME_MISMATCH
             if score > best:
                 best_id, best, fit = story_id, score, similarity
         if best >= 1.0:
             # The headline follows similarity alone, so it does not drift to late members.
-            self._join(best_id, item, vectors, fit)
+            self._join(best_id, item, vectors, names, fit)
             survivor, absorbed = self._merge(best_id)
             return Assignment(survivor, False, best, absorbed)
-        self._join(item.key, item, vectors, 0.0)
+        self._join(item.key, item, vectors, names, 0.0)
         return Assignment(item.key, True, best)
 
     def place(self, item: Item, story_id: str) -> None:
         """Replay a stored assignment, e.g. to rebuild the clusterer at start-up."""
-        self._join(self._resolve(story_id), item, self._vectors(item), 0.0)
+        vectors, names = self._vectors(item), self._names(item.title)
+        self._join(self._resolve(story_id), item, vectors, names, 0.0)
 
     def _resolve(self, story_id: str) -> str:
         while story_id in self._merged:
@@ -258,6 +272,21 @@ class StoryClusterer:
             if ts:
                 vectors[name] = self._weigh(name, ts)
         return vectors
+
+    def _names(self, title: str) -> set[str]:
+        """Terms of the title written capitalised that the stream rarely writes lowercase."""
+        names: set[str] = set()
+        for word in _WORD.findall(title):
+            lower = word.lower()
+            if lower in _STOPWORDS or len(lower) < 2:
+                continue
+            term = _stem(lower)
+            lowercase, uses = self._case.get(term, (0, 0))
+            lowercase, uses = lowercase + (word == lower), uses + 1
+            self._case[term] = (lowercase, uses)
+            if word != lower and lowercase <= NAME_LOWERCASE_SHARE * uses:
+                names.add(term)
+        return names
 
     def _weigh(self, name: str, ts: list[str]) -> dict[str, float]:
         counts: dict[str, int] = {}
@@ -311,7 +340,9 @@ class StoryClusterer:
             return 1.0
         return 0.5 ** (max(0.0, when - story.last_updated) / self.half_life)
 
-    def _join(self, story_id: str, item: Item, vectors: Vectors, fit: float) -> None:
+    def _join(
+        self, story_id: str, item: Item, vectors: Vectors, names: set[str], fit: float
+    ) -> None:
         story = self._open.get(story_id)
         if story is None:
             story = Story(story_id, item.title, item.published, item.published)
@@ -328,6 +359,7 @@ class StoryClusterer:
             story.headline, story.best_fit = item.title, fit
         for name, vec in vectors.items():
             self._add(story, name, vec, 1.0)
+        story.names |= names
         if item.embedding is not None:
             self._add_dense(story, item.embedding, 1.0)
 
@@ -411,6 +443,7 @@ class StoryClusterer:
         if gone.dense is not None:
             self._add_dense(keep, gone.dense, gone.dense_norm)
         keep.keys.extend(gone.keys)
+        keep.names |= gone.names
         keep.outlets.extend(o for o in gone.outlets if o not in keep.outlets)
         if gone.first_seen is not None:
             keep.first_seen = min(keep.first_seen or gone.first_seen, gone.first_seen)
