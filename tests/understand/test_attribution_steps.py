@@ -2,6 +2,8 @@
 
 import importlib
 
+from spacy.tokens import Span
+
 from newsdesk.understand.attribution import DEFAULT_MODEL, load_pipeline
 from newsdesk.understand.attribution.analysis import use_numpy_blas
 from newsdesk.understand.attribution.steps import SteppedParse
@@ -34,11 +36,28 @@ def test_the_parser_and_the_recognizer_are_stepped_under_their_own_names():
     assert nlp.get_pipe("ner").component.name == "ner"
 
 
-def test_a_batch_parses_as_in_spacys_own_loop():
+def spacys_own_loop():
     reference = replace_attributes(use_numpy_blas(importlib.import_module(DEFAULT_MODEL).load()))
     reference.add_pipe("paragraph_sentences", before="parser")
     assert not any(isinstance(c, SteppedParse) for _, c in reference.pipeline)
+    return reference
+
+
+def test_a_batch_parses_as_in_spacys_own_loop():
     ours = analyses(load_pipeline().pipe(TEXTS, batch_size=4))
-    assert ours == analyses(reference.pipe(TEXTS, batch_size=4))
+    assert ours == analyses(spacys_own_loop().pipe(TEXTS, batch_size=4))
     assert ("Mira Lund", "PERSON") in [(text, label) for _, text, label in ours[0][1]]
     assert ours[1] == ([], []) and ours[4][0][2] == (4, "nsubj")
+
+
+def test_entities_set_before_the_recognizer_are_kept_as_in_spacys_own_loop():
+    def run(nlp):
+        doc = nlp.make_doc(TEXTS[2])
+        doc.ents = [Span(doc, 8, 10, "ORG")]  # "Tomas Berg", named before the recognizer
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        return analyses([doc])
+
+    ours = run(load_pipeline())
+    assert (8, "Tomas Berg", "ORG") in ours[0][1]  # which would otherwise find a person
+    assert ours == run(spacys_own_loop())

@@ -23,6 +23,7 @@ from .reported import around_quote, reported
 from .speakers import People, resolve
 from .steps import step_parsers
 from .tagging import replace_attributes
+from .vectors import fast_word_vectors
 
 # The English pipeline that installs from the package registry; NEWSDESK_NLP_MODEL names
 # another installed package (en_core_web_sm, en_core_web_trf...) to use instead.
@@ -46,7 +47,7 @@ def _load(name: str) -> Language:
         raise LookupError(
             f"the spaCy pipeline {name!r} is not installed (NEWSDESK_NLP_MODEL)"
         ) from None
-    nlp = replace_attributes(step_parsers(use_numpy_blas(module.load())))
+    nlp = replace_attributes(step_parsers(fast_word_vectors(use_numpy_blas(module.load()))))
     if "parser" in nlp.pipe_names:  # the component is registered by .document
         nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp
@@ -88,19 +89,20 @@ def annotate_many(
 def analyse(text: str, nlp: Language | None = None) -> Analysis:
     """Every attribution, cited outlet, entity and figure of an article's text."""
     nlp = nlp or load_pipeline()
-    return _analysis(nlp(text))
+    return _analysis(nlp(text), text)
 
 
 def analyse_many(texts: Iterable[str], nlp: Language | None = None) -> Iterator[Analysis]:
     """The analysis of each text in turn. The parsers take the texts in batches, whose steps
     are computed for all of a batch's documents at once."""
     nlp = nlp or load_pipeline()
-    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
-        yield _analysis(doc)
+    with_text = ((text, text) for text in texts)
+    for doc, text in nlp.pipe(with_text, batch_size=BATCH_SIZE, as_tuples=True):
+        yield _analysis(doc, text)
 
 
-def _analysis(doc: Doc) -> Analysis:
-    text = doc.text
+def _analysis(doc: Doc, text: str) -> Analysis:
+    # The document's text is the text parsed: Doc.text would join every word anew.
     quotes = quote_spans(text)
     prepare(doc, text, quotes)
     people = People(doc)

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .cues import words
-from .document import phrase, sentence_of
+from .document import phrase, sentence_of, tokens_of
 from .records import Attribution
 
 # Names and name endings of news organisations.
@@ -53,9 +53,9 @@ def cited_outlets(doc: Doc, attributions: list[Attribution]) -> list[str]:
     for item in attributions:
         if item.according_to:
             seen.setdefault(item.according_to, None)
-    for token in doc:
+    for token in tokens_of(doc, "VERB"):
         # "NBC News reported": the outlet is the speaker.
-        if token.lemma_ == "report" and token.pos_ == "VERB":
+        if token.lemma_ == "report":
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is not None and is_outlet(phrase(subject)):
                 seen.setdefault(phrase(subject), None)

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .cues import QUOTE_VERBS, lemma, words
-from .document import in_quote, text_of, token_at
+from .document import in_quote, text_of, token_at, tokens_of
 from .outlets import is_outlet
 from .records import Attribution
 from .speakers import People, credit, name_words
@@ -96,9 +96,7 @@ def quote_cues(doc: Doc) -> list[Token]:
     """The verbs of saying outside quotes, in order: what may frame a quote."""
     quoted = in_quote(doc)
     return [
-        t
-        for t in doc
-        if t.pos_ in ("VERB", "AUX") and t.lemma_ in QUOTE_VERBS and not quoted[t.idx]
+        t for t in tokens_of(doc, "VERB", "AUX") if t.lemma_ in QUOTE_VERBS and not quoted[t.idx]
     ]
 
 

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from .cues import CUE_NOUNS, CUE_VERBS, IMPRESSIONS, QUOTE_VERBS, lemma, words
-from .document import in_quote, phrase, sentence_of, text_of
+from .document import in_quote, phrase, sentence_of, text_of, tokens_of
 from .outlets import is_outlet
 from .records import Attribution
 from .speakers import People, credit
@@ -24,7 +25,8 @@ def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> lis
     the cues they took (`used`)."""
     found: list[Attribution] = []
     text, inside = text_of(doc), in_quote(doc)
-    for token in doc:
+    according = doc.to_array(LOWER) == doc.vocab.strings["according"]
+    for token in tokens_of(doc, "VERB", "NOUN", also=according):
         if inside[token.idx] or token.idx in used:
             continue
         if (
