@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 import numpy
-from spacy.attrs import IDX, POS
+from spacy.attrs import IDX, IS_SPACE, POS
 from spacy.language import Language
 from spacy.symbols import IDS
 from spacy.tokens import Doc, Span, Token
@@ -16,9 +16,9 @@ def paragraph_sentences(doc: Doc) -> Doc:
     """A paragraph break ends a sentence, for the parser to respect: a headline or a dateline
     without a full stop must not run on into the story's first sentence, where the parser
     takes it for the subject of its verb."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -142,15 +142,17 @@ class CoarseTags:
             self.known.clear()
         rows = doc.to_array([TAG, LOWER, DEP]).tolist()
         expl = doc.vocab.strings["expl"]
-        values = numpy.zeros((len(doc), 2), dtype="uint64")
+        known = self.known
+        values = []
         previous = 0
-        for i, row in enumerate(rows):
-            key = (*row, previous == expl)
-            if key not in self.known:
-                self.known[key] = self._attributes(doc[i])
-            values[i] = self.known[key]
-            previous = row[2]
-        doc.from_array([POS, LEMMA], values)
+        for i, (tag, lower, dep) in enumerate(rows):
+            key = (tag, lower, dep, previous == expl)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = self._attributes(doc[i])
+            values.append(found)
+            previous = dep
+        doc.from_array([POS, LEMMA], numpy.array(values, dtype="uint64").reshape(-1, 2))
         return doc
 
     def _attributes(self, token: Token) -> tuple[int, int]:
