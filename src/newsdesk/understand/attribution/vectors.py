@@ -1,12 +1,11 @@
-"""The word vectors of spaCy's tok2vec networks, computed with less work and the same results.
+"""The word vectors of spaCy's tok2vec networks: the same, up to rounding, with less work.
 
 A tok2vec network starts by looking at each word alone: hash embeddings of its norm,
 prefix, suffix, shape and spacing, mixed by a maxout layer. Those first vectors took a third
 of the network's time, and news text repeats itself: after a few dozen articles, six words in
-seven have been seen before. So they are kept by the word's features and looked up. Each is
-computed one word at a time, the same way whatever else is in the batch: a matrix product
-over several rows can round differently for one row depending on the rows beside it, and an
-article's analysis must not depend on what was analysed before it.
+seven have been seen before. So they are kept by the word's features and looked up, and a new
+word's is a sum of table rows (see WordTable), the same in whatever batch it comes: an
+article's analysis does not depend on what was analysed before it.
 
 The layers after that see a word's neighbours. They are spent in matrix products; thinc's
 layer calls, its copies and its bookkeeping for training added half as much again, and here
