@@ -14,6 +14,7 @@ each layer is the product and a few operations in place.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import numpy
@@ -54,6 +55,7 @@ class WordTable:
         self.folded = numpy.concatenate(folded)
         self.index: dict[bytes, int] = {}
         self.vectors = numpy.empty((1024, self.width), dtype="float32")
+        self.lock = threading.Lock()
 
     def __call__(self, docs: list[Doc]) -> list[numpy.ndarray]:
         return [self.lookup(rows) for rows in self.features.predict(docs)]
@@ -61,14 +63,15 @@ class WordTable:
     def lookup(self, rows: numpy.ndarray) -> numpy.ndarray:
         keys = numpy.ascontiguousarray(rows).view(f"V{rows.shape[1] * rows.itemsize}")
         keys = keys.ravel().tolist()
-        if len(self.index) > LIMIT:
-            self.index.clear()
-        get = self.index.get
-        found = [get(key, -1) for key in keys]
-        if -1 in found:
-            self.add(keys, found, rows)
-            found = [get(key) for key in keys]
-        return self.vectors[found]
+        with self.lock:  # threads that share the pipeline must not grow the table at once
+            if len(self.index) > LIMIT:
+                self.index.clear()
+            get = self.index.get
+            found = [get(key, -1) for key in keys]
+            if -1 in found:
+                self.add(keys, found, rows)
+                found = [get(key) for key in keys]
+            return self.vectors[found]
 
     def add(self, keys: list[bytes], found: list[int], rows: numpy.ndarray) -> None:
         new: dict[bytes, int] = {}
