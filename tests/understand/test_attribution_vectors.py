@@ -2,6 +2,7 @@
 
 import numpy
 import pytest
+import spacy
 
 from newsdesk.understand.attribution import load_pipeline
 from newsdesk.understand.attribution import vectors as fast
@@ -86,3 +87,36 @@ def test_training_goes_through_the_original_layers():
     _, backprop = node(docs, is_train=False)
     with pytest.raises(ValueError, match="prediction only"):
         backprop(vectors)
+
+
+def test_a_network_built_otherwise_keeps_what_the_fast_layers_do_not_know():
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("tok2vec", config={"model": SMALL_TOK2VEC})
+    nlp.initialize()
+    docs = [nlp.make_doc(text) for text in TEXTS]
+    before = component.model.predict(docs)
+    fast.fast_word_vectors(nlp)
+    replaced = [node for node in component.model.walk() if node.name.startswith("fast(")]
+    # The hash embeddings are the usual ones; a window of two words is not.
+    assert [type(node.attrs["compute"]) for node in replaced] == [WordTable]
+    for ours, theirs in zip(component.model.predict(docs), before, strict=True):
+        numpy.testing.assert_allclose(ours, theirs, atol=2e-5)
+
+
+SMALL_TOK2VEC = {
+    "@architectures": "spacy.Tok2Vec.v2",
+    "embed": {
+        "@architectures": "spacy.MultiHashEmbed.v2",
+        "width": 32,
+        "attrs": ["NORM", "SHAPE"],
+        "rows": [100, 50],
+        "include_static_vectors": False,
+    },
+    "encode": {
+        "@architectures": "spacy.MaxoutWindowEncoder.v2",
+        "width": 32,
+        "window_size": 2,
+        "maxout_pieces": 2,
+        "depth": 2,
+    },
+}

@@ -160,16 +160,26 @@ def _no_backprop(_: object) -> None:
     raise ValueError("these word vectors are for prediction only: train the original layers")
 
 
+# The layers as spaCy's MultiHashEmbed and MaxoutWindowEncoder build them; any other network
+# (static vectors, character embeddings, wider windows) is left as it is.
+AROUND_HASHES = ["extract_features", "list2ragged", "with_array(maxout>>layernorm>>dropout)"]
+WINDOW_BLOCK = "residual(expand_window>>maxout>>layernorm>>dropout)"
+
+
 def _is_embedding(layer: Model) -> bool:
     names = [child.name for child in layer.layers]
-    return len(names) == 5 and names[0] == "extract_features" and names[-1] == "ragged2list"
+    if names[:2] + names[3:4] != AROUND_HASHES or names[4:] != ["ragged2list"]:
+        return False
+    parts = layer.layers[2].layers[0].layers if layer.layers[2].layers else []
+    return bool(parts) and all(part.name == "ints-getitem>>hashembed" for part in parts)
 
 
 def _is_encoder(layer: Model) -> bool:
-    if not layer.name.startswith("with_array(residual(expand_window>>maxout>>layernorm"):
-        return False
-    windows = [block.layers[0].layers[0] for block in layer.layers[0].layers]
-    return all(window.attrs.get("window_size") == 1 for window in windows)
+    blocks = layer.layers[0].layers if layer.name.startswith("with_array(residual(") else []
+    return bool(blocks) and all(
+        block.name == WINDOW_BLOCK and block.layers[0].layers[0].attrs.get("window_size") == 1
+        for block in blocks
+    )
 
 
 def fast_word_vectors(nlp: Language) -> Language:
