@@ -4,8 +4,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.utils import repair_faulty_html
 
-from newsdesk.extract.html import extract_html
+from newsdesk.extract.html import PARSER, extract_html, repaired
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -103,3 +106,23 @@ def test_paragraphs_in_japanese_are_not_taken_for_kickers():
     html = "<html lang='ja'><body><article><h1>港のストが終結</h1>"
     html += "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
     assert extract_html(html).body == paragraphs
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><p>café – “x” 😀</p></body></html>",
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "http://w3.org/x.dtd">\n<html>'
+        "<body><p>A</p></body></html>",
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x.dtd"><html><body><p>A</p></body>',
+        "<!doctype html><html><body><p>A</p></body></html>",
+        '<html lang="en"/>\n<body><p>A</p></body></html>',
+        "<html><body><p>A\x00B\x0bC\ufffeD\uffffE\tF</p></body></html>",
+        "<html><body><p>A \ud800 B</p></body></html>",
+    ],
+)
+def test_page_is_parsed_as_trafilatura_repairs_it(page):
+    # Bytes where it can: then in UTF-8, with what trafilatura repairs already repaired.
+    expected = lxml_html.fromstring(repair_faulty_html(page, page[:50].lower()), parser=PARSER)
+    parsed = lxml_html.fromstring(repaired(page), parser=PARSER)
+    assert etree.tostring(parsed) == etree.tostring(expected)

@@ -37,7 +37,7 @@ from trafilatura.metadata import (
     extract_title,
     extract_url,
 )
-from trafilatura.utils import load_html, repair_faulty_html
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, load_html, repair_faulty_html
 
 from newsdesk.extract import block_model, boilerplate
 from newsdesk.extract.article import Author, Counters, ExtractedArticle, Image
@@ -181,9 +181,49 @@ PARSER.set_element_class_lookup(
 
 def parse_html(text: str) -> lxml_html.HtmlElement | None:
     """The page's tree as trafilatura's load_html makes it, faster to walk; None when empty."""
-    tree = lxml_html.fromstring(repair_faulty_html(text, text[:50].lower()), parser=PARSER)
+    tree = lxml_html.fromstring(repaired(text), parser=PARSER)
     # An odd page lxml reads as next to nothing is left to trafilatura's own repairs.
     return tree if len(tree) else load_html(text)
+
+
+# The characters trafilatura's repair_faulty_html deletes (utils.INVALID_XML_CHARS), in UTF-8.
+CONTROL_BYTES = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
+NON_CHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
+
+
+def repaired(text: str) -> str | bytes:
+    """The page as repair_faulty_html leaves it, in UTF-8 where it holds no character that
+    function deletes: libxml2 reads UTF-8 as it is, where a str reaches it as UTF-16 or UCS-4
+    to convert, and bytes are searched for those characters faster than a str by its pattern.
+    """
+    beginning = text[:50].lower()
+    if text.startswith("<?xml"):
+        # An XML declaration read_blocks left, malformed: lxml refuses it in a str as before.
+        return repair_faulty_html(text, beginning)
+    try:
+        raw = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate
+        return repair_faulty_html(text, beginning)
+    if len(raw.translate(None, CONTROL_BYTES)) != len(raw) or any(c in raw for c in NON_CHARACTERS):
+        return repair_faulty_html(text, beginning)
+    fixed = _repair_markup(text, beginning)
+    return raw if fixed is text else fixed.encode()
+
+
+def _repair_markup(text: str, beginning: str) -> str:
+    """repair_faulty_html's other repairs: a doctype with a slash in it (which libxml2
+    misreads) and a self-closing <html/>; `text` itself where neither applies."""
+    if "doctype" in beginning:
+        end = text.find("\n")
+        firstline = text if end < 0 else text[:end]
+        if (found := DOCTYPE_TAG.match(firstline)) or end < 0:
+            # As there: the first line without the doctype, and always a line break after it.
+            rest = "" if end < 0 else text[end + 1 :]
+            text = firstline[found.end() if found else 0 :] + "\n" + rest
+    for line in text[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            return FAULTY_HTML.sub(r"\1>", text, count=1)
+    return text
 
 
 def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
