@@ -14,7 +14,7 @@ from __future__ import annotations
 import html as html_escape
 import re
 from collections.abc import Iterator
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -141,7 +141,8 @@ def read_blocks(text: str, url: str = "") -> Page | None:
         else trafilatura_metadata(tree, url, meta)
     )
     furniture = read_furniture(tree)
-    body = main_text(tree, url, fast=True)
+    with head_set_aside(tree):
+        body = main_text(tree, url, fast=True)
     if body is None:
         # The fast path found nothing: take the full run, which weighs trafilatura's result
         # against readability's and jusText's.
@@ -338,6 +339,34 @@ def may_name_author(tree: lxml_html.HtmlElement) -> bool:
         if node.tag in ("author", "rel") or any(map(AUTHOR_SELECTED.search, node.values())):
             return True
     return False
+
+
+# What a parsed page's <head> holds once scripts and styles are gone.
+HEAD_ONLY = frozenset(("title", "meta", "link", "base"))
+
+
+@contextmanager
+def head_set_aside(tree: lxml_html.HtmlElement) -> Iterator[None]:
+    """The page without its <head> for a while, as trafilatura's fast pass would leave it: that
+    pass reads nothing in it (no scripts are left) and deletes it unread, but copies it with
+    the page, three times, and walks it first. Its line break after it stays, as there."""
+    head = tree[0] if len(tree) else None
+    if (
+        head is None
+        or head.tag != "head"
+        or any(e.tag not in HEAD_ONLY for e in head.iterdescendants())
+    ):
+        yield
+        return
+    text = tree.text
+    tree.remove(head)  # with its tail
+    if head.tail:
+        tree.text = (text or "") + head.tail  # as trafilatura's delete_element keeps it
+    try:
+        yield
+    finally:
+        tree.text = text
+        tree.insert(0, head)
 
 
 def main_text(tree: lxml_html.HtmlElement, url: str, *, fast: bool) -> _Element | None:
