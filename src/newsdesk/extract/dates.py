@@ -44,12 +44,17 @@ ZONES = {
     "JST": 32400,
     "IST": 19800,
 }
+# Every form LOOKS_LIKE_DATE reads has a year: lines without four digits in a row are
+# rejected by this far cheaper test first.
+YEAR = re.compile(r"\d{4}")
 TZINFOS = {name: tz.tzoffset(name, offset) for name, offset in ZONES.items()}
 MAX_DATE_LINE = 80
 
 
 def parse_date_line(line: str) -> datetime | None:
     """The moment a short date line names; naive when it gives no zone, None for no date."""
+    if not YEAR.search(line):
+        return None
     text = " ".join(line.replace("\u00a0", " ").split())
     if len(text) > MAX_DATE_LINE or not LOOKS_LIKE_DATE.search(text):
         return None
