@@ -8,7 +8,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.utils import repair_faulty_html
 
-from newsdesk.extract.html import PARSER, extract_html, head_set_aside, repaired
+from newsdesk.extract.html import PARSER, extract_html, repaired
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -126,23 +126,3 @@ def test_page_is_parsed_as_trafilatura_repairs_it(page):
     expected = lxml_html.fromstring(repair_faulty_html(page, page[:50].lower()), parser=PARSER)
     parsed = lxml_html.fromstring(repaired(page), parser=PARSER)
     assert etree.tostring(parsed) == etree.tostring(expected)
-
-
-def test_head_is_set_aside_for_trafilatura_and_put_back():
-    page = (
-        "<html><head><title>T</title><meta name=a content=b></head>\n<body><p>A</p></body></html>"
-    )
-    tree = lxml_html.fromstring(page, parser=PARSER)
-    before = etree.tostring(tree)
-    with head_set_aside(tree):
-        # As trafilatura's cleaning leaves it: no <head>, its line break kept.
-        assert etree.tostring(tree) == b"<html>\n<body><p>A</p></body></html>"
-    assert etree.tostring(tree) == before
-
-
-def test_head_holding_more_than_head_elements_stays():
-    tree = lxml_html.fromstring("<html><head><title>T</title></head><body><p>A</p></body></html>")
-    tree[0].append(etree.Element("div"))  # not from the HTML parser: a tree built otherwise
-    before = etree.tostring(tree)
-    with head_set_aside(tree):
-        assert etree.tostring(tree) == before

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html as html_escape
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -22,7 +22,6 @@ from itertools import chain
 from urllib.parse import urlsplit
 
 import numpy as np
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
@@ -46,6 +45,7 @@ from newsdesk.extract.dates import in_page_zone, local_iso, parse_date_line
 from newsdesk.extract.encoding import decode_html
 from newsdesk.extract.metadata import Metadata, read_metadata
 from newsdesk.extract.sanitize import clean_html
+from newsdesk.extract.trafilatura_pass import full_main_text, head_set_aside, main_text
 
 AUTHOR_BOX = re.compile(
     r"author[-_ ]?(box|bio|info|card|profile|about|details)|about[-_ ]?(the[-_ ]?)?(author|writer)"
@@ -142,11 +142,9 @@ def read_blocks(text: str, url: str = "") -> Page | None:
     )
     furniture = read_furniture(tree)
     with head_set_aside(tree):
-        body = main_text(tree, url, fast=True)
+        body = main_text(tree, url, text)
     if body is None:
-        # The fast path found nothing: take the full run, which weighs trafilatura's result
-        # against readability's and jusText's.
-        body = main_text(tree, url, fast=False)
+        body = full_main_text(tree, url)
     voted = " ".join(block_text(b) for b in body) if body is not None else ""
     found = segment(tree)
     return Page(
@@ -339,52 +337,6 @@ def may_name_author(tree: lxml_html.HtmlElement) -> bool:
         if node.tag in ("author", "rel") or any(map(AUTHOR_SELECTED.search, node.values())):
             return True
     return False
-
-
-# What a parsed page's <head> holds once scripts and styles are gone.
-HEAD_ONLY = frozenset(("title", "meta", "link", "base"))
-
-
-@contextmanager
-def head_set_aside(tree: lxml_html.HtmlElement) -> Iterator[None]:
-    """The page without its <head> for a while, as trafilatura's fast pass would leave it: that
-    pass reads nothing in it (no scripts are left) and deletes it unread, but copies it with
-    the page, three times, and walks it first. Its line break after it stays, as there."""
-    head = tree[0] if len(tree) else None
-    if (
-        head is None
-        or head.tag != "head"
-        or any(e.tag not in HEAD_ONLY for e in head.iterdescendants())
-    ):
-        yield
-        return
-    text = tree.text
-    tree.remove(head)  # with its tail
-    if head.tail:
-        tree.text = (text or "") + head.tail  # as trafilatura's delete_element keeps it
-    try:
-        yield
-    finally:
-        tree.text = text
-        tree.insert(0, head)
-
-
-def main_text(tree: lxml_html.HtmlElement, url: str, *, fast: bool) -> _Element | None:
-    """trafilatura's article body; `fast` skips the comparison with the fallback extractors."""
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url or None,
-        # Its body tree is what we read: "xml" spares the plain text the "python" format makes.
-        output_format="xml",
-        with_metadata=False,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
-        fast=fast,
-    )
-    return document.body if document is not None else None
 
 
 def byline_name(text: str) -> str:

@@ -1,0 +1,149 @@
+"""trafilatura's choice of a page's main text, the block model's strongest clue.
+
+`main_text` takes the steps trafilatura's bare_extraction takes in its fast mode with comments
+left out, with the same result (tested), at less cost: it copies the page only where a prune
+deletes something, and it measures the page's text, for the test that retries a short body in
+recall mode, only where a cheap upper bound leaves the answer open. trafilatura is pinned, and
+these are its internal steps: a new release needs the identity test to pass again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from copy import copy
+
+import trafilatura
+from lxml.etree import _Element
+from lxml.html import HtmlElement
+from trafilatura.baseline import _BLOCK_ELEMS, baseline, html2txt
+from trafilatura.core import (
+    ESCALATION_ACCEPT_RATIO,
+    ESCALATION_MAX_LENGTH,
+    ESCALATION_PAGE_SHARE,
+    _forum_thread_page,
+    _recall_retry,
+)
+from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+from trafilatura.main_extractor import extract_content
+from trafilatura.settings import Extractor
+from trafilatura.xml import delete_element
+from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+# Strings every class or id RAW_TREE_PRUNE_XPATH matches holds: a page whose source has none
+# of them skips that search, which calls Python's re on every div, section and aside.
+RAW_PRUNE_NEEDLES = ("nfinite", "mvp-post-add", "elementor-share-buttons")
+BLOCK_TAGS = tuple(_BLOCK_ELEMS)
+
+
+def main_text(tree: HtmlElement, url: str, source: str) -> _Element | None:
+    """trafilatura's body for the page `tree` was parsed from (`source`), as
+    bare_extraction(fast=True, include_comments=False) finds it; `tree` is left as it is."""
+    options = Extractor(output_format="xml", fast=True, comments=False, tables=True, url=url)
+    tree = pruned(tree, source, forum=_forum_thread_page(tree))
+    cleaned = convert_tags(tree_cleaning(copy(tree), options), options, url)
+    body, text = extract_content(cleaned, options)
+    if len(text) < options.min_extracted_size:
+        # The rescue: trafilatura's baseline on the whole page, where it finds more.
+        rescue, rescue_text, rescue_length = baseline(tree)
+        if rescue_length > len(text):
+            body, text = rescue, rescue_text
+    if 0 < len(text) < ESCALATION_MAX_LENGTH and covers_little(text, tree):
+        # A short body that covers little of the page: retried in recall mode, as there.
+        recall = copy(options)
+        recall.focus = "recall"
+        retried, retried_text = body, ""
+        try:
+            retried, retried_text = _recall_retry(tree, recall, url)
+        except Exception:  # as trafilatura: a failed retry keeps the first body
+            retried_text = ""
+        if len(retried_text) >= options.min_extracted_size and len(
+            retried_text
+        ) > ESCALATION_ACCEPT_RATIO * len(text):
+            body, text = retried, retried_text
+    return body if len(text) >= options.min_output_size else None
+
+
+def pruned(tree: HtmlElement, source: str, *, forum: bool) -> HtmlElement:
+    """The page without what trafilatura's raw-tree prunes delete (appended articles, share
+    buttons, and, except on a forum, comment sections): a copy where they delete anything,
+    else `tree` itself."""
+    searches = list(RAW_TREE_PRUNE_XPATH) if any(n in source for n in RAW_PRUNE_NEEDLES) else []
+    if not forum:
+        searches += REMOVE_COMMENTS_AND_LISTS_XPATH
+    for done, search in enumerate(searches, start=1):
+        found = search(tree)
+        if not found:
+            continue
+        # The same elements in a copy, found by walking both trees side by side: cheaper
+        # than searching the copy again.
+        wanted = {id(element) for element in found}
+        duplicate = copy(tree)
+        pairs = zip(tree.iter(), duplicate.iter(), strict=True)
+        for element in [twin for node, twin in pairs if id(node) in wanted]:
+            delete_element(element)  # its tail stays, as in prune_unwanted_nodes
+        # Each later prune searches what the ones before it left.
+        return prune_unwanted_nodes(duplicate, searches[done:])
+    return tree
+
+
+def covers_little(text: str, tree: HtmlElement) -> bool:
+    """Whether `text` is less than trafilatura's share of the page's text (html2txt). That
+    measure copies and cleans the whole page; an upper bound of it, read without a copy,
+    settles most pages: cleaning only removes text, and each block element adds at most two
+    spaces around it."""
+    body = tree.find(".//body")
+    if body is not None:
+        words = body.text_content().split()
+        blocks = sum(1 for _ in body.iter(*BLOCK_TAGS))
+        bound = sum(map(len, words)) + len(words) + 2 * blocks
+        if len(text) >= ESCALATION_PAGE_SHARE * bound:
+            return False
+    return len(text) < ESCALATION_PAGE_SHARE * len(html2txt(tree))
+
+
+def full_main_text(tree: HtmlElement, url: str) -> _Element | None:
+    """trafilatura's body as its full run finds it, weighing its result against readability's
+    and jusText's: for pages where the fast steps find nothing."""
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url or None,
+        # Its body tree is what we read: "xml" spares the plain text the "python" format makes.
+        output_format="xml",
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        fast=False,
+    )
+    return document.body if document is not None else None
+
+
+# What a parsed page's <head> holds once scripts and styles are gone.
+HEAD_ONLY = frozenset(("title", "meta", "link", "base"))
+
+
+@contextmanager
+def head_set_aside(tree: HtmlElement) -> Iterator[None]:
+    """The page without its <head> for a while, as trafilatura's steps would leave it: they
+    read nothing in it (no scripts are left) and delete it unread, but copy it with the page
+    and walk it first. Its line break after it stays, as there."""
+    head = tree[0] if len(tree) else None
+    if (
+        head is None
+        or head.tag != "head"
+        or any(e.tag not in HEAD_ONLY for e in head.iterdescendants())
+    ):
+        yield
+        return
+    text = tree.text
+    tree.remove(head)  # with its tail
+    if head.tail:
+        tree.text = (text or "") + head.tail  # as trafilatura's delete_element keeps it
+    try:
+        yield
+    finally:
+        tree.text = text
+        tree.insert(0, head)
