@@ -10,9 +10,15 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.baseline import html2txt
+from trafilatura.xpaths import REMOVE_COMMENTS_AND_LISTS_XPATH
 
 from newsdesk.extract.html import PARSER, UNSHOWN
-from newsdesk.extract.trafilatura_pass import covers_little, head_set_aside, main_text
+from newsdesk.extract.trafilatura_pass import (
+    comment_sections,
+    covers_little,
+    head_set_aside,
+    main_text,
+)
 
 PAGES = Path(__file__).parent / "pages"
 PARAGRAPH = (
@@ -97,6 +103,31 @@ def test_pruned_sections_leave_the_body_not_the_page(page):
     assert "Paragraph 3" in body
     assert "Reader" not in body and "airport" not in body
     assert "Reader" in tree.text_content() or "airport" in tree.text_content()
+
+
+MARKS = [
+    'id="comments"',
+    'id="Comment-7"',
+    'id="commentary"',
+    'id="comol"',
+    'id="disqus_thread"',
+    'id="dsq-comments"',
+    'id=" comments"',
+    'class="comment-list"',
+    'class="post-comments wide"',
+    'class="article-comments"',
+    'class="commentary"',
+    'class="user-comments"',
+    'class="x" id="comments-box"',
+    "",
+]
+
+
+@pytest.mark.parametrize("tag", ["div", "section", "details", "ol", "ul", "p", "aside"])
+def test_comment_sections_are_those_trafilaturas_prune_finds(tag):
+    inner = "".join(f"<{tag} {mark}><span>{i}</span></{tag}>" for i, mark in enumerate(MARKS))
+    tree = parsed(article(f"<div>{inner}<div id='comments'>{inner}</div></div>"))
+    assert comment_sections(tree) == REMOVE_COMMENTS_AND_LISTS_XPATH[0](tree)
 
 
 @pytest.mark.parametrize("links", [0, 5, 40, 200])

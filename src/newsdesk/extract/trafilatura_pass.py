@@ -2,13 +2,15 @@
 
 `main_text` takes the steps trafilatura's bare_extraction takes in its fast mode with comments
 left out, with the same result (tested), at less cost: it copies the page only where a prune
-deletes something, and it measures the page's text, for the test that retries a short body in
-recall mode, only where a cheap upper bound leaves the answer open. trafilatura is pinned, and
+deletes something, finds comment sections without an XPath search that calls into Python for
+every element, and measures the page's text, for the test that retries a short body in recall
+mode, only where a cheap upper bound leaves the answer open. trafilatura is pinned, and
 these are its internal steps: a new release needs the identity test to pass again.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import copy
@@ -28,7 +30,7 @@ from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_
 from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.xml import delete_element
-from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID, RAW_TREE_PRUNE_XPATH
 
 # Strings every class or id RAW_TREE_PRUNE_XPATH matches holds: a page whose source has none
 # of them skips that search, which calls Python's re on every div, section and aside.
@@ -69,22 +71,55 @@ def pruned(tree: HtmlElement, source: str, *, forum: bool) -> HtmlElement:
     buttons, and, except on a forum, comment sections): a copy where they delete anything,
     else `tree` itself."""
     searches = list(RAW_TREE_PRUNE_XPATH) if any(n in source for n in RAW_PRUNE_NEEDLES) else []
-    if not forum:
-        searches += REMOVE_COMMENTS_AND_LISTS_XPATH
     for done, search in enumerate(searches, start=1):
-        found = search(tree)
-        if not found:
+        if found := search(tree):
+            # Each later prune searches what the ones before it left.
+            tree = prune_unwanted_nodes(without(tree, found), searches[done:])
+            return tree if forum else without(tree, comment_sections(tree), copied=True)
+    if not forum and (found := comment_sections(tree)):
+        return without(tree, found)
+    return tree
+
+
+# REMOVE_COMMENTS_AND_LISTS_XPATH's tests, done in Python: its regular expressions, which
+# lxml's XPath runs through a call into Python for every element, are matched only on the
+# elements it names that have an id or a class (tested to find the same elements).
+COMMENT_HOLDERS = ("div", "list", "section", "details", "ol", "ul")
+COMMENT_ID = re.compile(f"^(?:{_COMMENTS_ID}|disqus_thread|dsq-comments)")
+COMMENT_LIST_ID = re.compile(f"^(?:{_COMMENTS_ID})")
+COMMENT_CLASS = re.compile(_COMMENTS_CLASS)
+
+
+def comment_sections(tree: HtmlElement) -> list[HtmlElement]:
+    """The elements trafilatura's comment prune deletes, in page order."""
+    found = []
+    for element in tree.iter(*COMMENT_HOLDERS):
+        ident, classes = element.get("id"), element.get("class")
+        if ident is None and classes is None:
             continue
-        # The same elements in a copy, found by walking both trees side by side: cheaper
-        # than searching the copy again.
+        named = COMMENT_LIST_ID if element.tag in ("ol", "ul") else COMMENT_ID
+        if (ident is not None and named.search(ident)) or (
+            classes is not None and COMMENT_CLASS.search(classes)
+        ):
+            found.append(element)
+    return found
+
+
+def without(tree: HtmlElement, found: list[HtmlElement], *, copied: bool = False) -> HtmlElement:
+    """`tree` without the `found` elements, their tails kept: in a copy of it unless `copied`
+    says `tree` is a copy already."""
+    if copied:
+        duplicate = tree
+    else:
+        # The same elements in a copy, found by walking both trees side by side: cheaper than
+        # searching the copy again.
         wanted = {id(element) for element in found}
         duplicate = copy(tree)
         pairs = zip(tree.iter(), duplicate.iter(), strict=True)
-        for element in [twin for node, twin in pairs if id(node) in wanted]:
-            delete_element(element)  # its tail stays, as in prune_unwanted_nodes
-        # Each later prune searches what the ones before it left.
-        return prune_unwanted_nodes(duplicate, searches[done:])
-    return tree
+        found = [twin for node, twin in pairs if id(node) in wanted]
+    for element in found:
+        delete_element(element)  # its tail stays, as in prune_unwanted_nodes
+    return duplicate
 
 
 def covers_little(text: str, tree: HtmlElement) -> bool:
