@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 
 .PHONY: demo test lint setup bench
 
-$(BIN)/newsdesk: pyproject.toml
+# Rebuilt when the compiled block walk changes, too.
+$(BIN)/newsdesk: pyproject.toml setup.py src/newsdesk/extract/block_walk.pyx
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"

@@ -136,3 +136,47 @@ def test_class_names_are_read_by_the_longest_piece_at_each_place():
     # Pieces are found in every name of the class and id, whole words only as parts of a name.
     assert marks("ad-slot sidebarLeft", "story-4711") == {"advert", "sidebar", "content"}
     assert marks("shadow loading") == set()
+
+
+def test_marks_are_read_name_by_name_as_from_the_whole_class_and_id():
+    from newsdesk.extract.blocks import (
+        _MARK_COLUMN,
+        _MARK_OF_PIECE,
+        _PIECES,
+        DIGITS,
+        NAME_PARTS,
+        WHOLE_WORDS,
+        _marks_in,
+    )
+
+    def whole(classes: str, ident: str) -> set[int]:
+        names = DIGITS.sub("", f"{classes} {ident}").lower()
+        found = {_MARK_OF_PIECE[piece] for piece in _PIECES.findall(names)}
+        found |= {WHOLE_WORDS[p] for p in NAME_PARTS.split(names) if p in WHOLE_WORDS}
+        return {_MARK_COLUMN[mark] for mark in found}
+
+    names = ["post-4711", "AD", "ads\tsidebar", "read more", "nav2bar", "tag:list", "x\nfooter"]
+    for classes in [*names, ""]:
+        for ident in [*names, ""]:
+            assert set(_marks_in(classes, ident)) == whole(classes, ident), (classes, ident)
+    # Digits drop before the names are read: "nav2bar" reads as "navbar".
+    assert set(_marks_in("nav2bar", "")) == {_MARK_COLUMN["navigation"]}
+
+
+def test_text_around_comments_instructions_and_line_breaks_is_read():
+    page = (
+        "<html><body><p>A<!-- note -->B<br>C<?pi x?>D <a href=/>E<!-- x -->F</a></p></body></html>"
+    )
+    (block,) = blocks_of(page)
+    assert block.text == "AB CD EF"
+    assert block.link_chars == 2
+
+
+def test_a_block_holds_the_element_its_text_belongs_to():
+    tree = lxml_html.fromstring(PAGE)
+    ferry = tree.xpath("//p")[0]
+    found = segment(tree)
+    assert found[2].element is ferry and found[2].tag == "p"
+    # Loose words in a div belong to the div, before and after the paragraph inside it.
+    div = ferry.getparent().xpath("div")[0]
+    assert [b.element for b in found[6:9]] == [div, div.find("p"), div]

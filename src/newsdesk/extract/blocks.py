@@ -18,6 +18,8 @@ from functools import lru_cache
 import numpy as np
 from lxml.etree import _Element
 
+from newsdesk.extract.block_walk import Walk
+
 INLINE = frozenset(
     [
         "a",
@@ -177,7 +179,7 @@ WINDOW = 5  # blocks either side for the local share of trafilatura's votes
 SAMPLE = 200  # characters of a block read for its share of digits and capitals
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     element: _Element  # the block-level element that holds the text
     tag: str
@@ -195,74 +197,15 @@ def segment(root: _Element) -> list[Block]:
     body = root.find("body")
     if body is None:
         body = root.find(".//body")
-    return _Segmenter().run(body if body is not None else root)
-
-
-class _Segmenter:
-    """One walk of a page's tree. A class rather than nested functions: a function that calls
-    itself from a closure is a reference cycle, which would hold every block, and the page's
-    tree through them, until the garbage collector ran."""
-
-    __slots__ = ("blocks", "buffer", "links", "owners")
-
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self.buffer: list[str] = []
-        self.links = 0
-        self.owners: list[tuple[_Element, str, list[int]]] = []
-
-    def run(self, start: _Element) -> list[Block]:
-        if (tag := start.tag.lower()) not in SKIPPED:
-            self.walk(start, tag, [0] * (len(MARKS) + len(CONTAINERS) + 1), False)
-        return self.blocks
-
-    def flush(self) -> None:
-        buffer = self.buffer
-        if not buffer:  # a block's start and end both flush: most find nothing
-            self.links = 0
-            return
-        text = " ".join("".join(buffer).split())
-        if text and self.owners:
-            element, tag, context = self.owners[-1]
-            self.blocks.append(Block(element, tag, text, self.links, context, TOKEN.findall(text)))
-        buffer.clear()
-        self.links = 0
-
-    def walk(self, node: _Element, tag: str, context: list[int], in_link: bool) -> None:
-        # Each node and text read once: every read builds a new Python object.
-        classes, ident = node.get("class"), node.get("id")
-        inline = tag in INLINE
-        if inline and classes is not None and _is_hover_card(classes):
-            return
-        # Most elements carry no mark and open no container: their context is their parent's.
-        marks = _marks_in(classes or "", ident or "") if classes or ident else ()
-        article_body = node.get("itemprop") == "articleBody"
-        if marks or article_body or tag in _CONTAINER_TAGS:
-            context = _context_of(marks, article_body, tag, context)
-        buffer = self.buffer
-        if not inline:
-            self.flush()
-            self.owners.append((node, tag, context))
-        elif tag == "br":
-            buffer.append(" ")
-        in_link = in_link or tag == "a"
-        if text := node.text:
-            buffer.append(text)
-            if in_link:
-                self.links += len(text.strip())
-        walk = self.walk
-        for child in node:
-            child_tag = child.tag
-            # Comments and processing instructions hold no text of the page, only a tail.
-            if isinstance(child_tag, str) and (child_tag := child_tag.lower()) not in SKIPPED:
-                walk(child, child_tag, context, in_link)
-            if tail := child.tail:
-                buffer.append(tail)
-                if in_link:
-                    self.links += len(tail.strip())
-        if not inline:
-            self.flush()
-            self.owners.pop()
+    start = body if body is not None else root
+    if (tag := start.tag.lower()) in SKIPPED:
+        return []
+    walk = Walk(INLINE, SKIPPED, _CONTAINER_TAGS, _marks_in, _is_hover_card, _context_of)
+    found = walk.run(start, tag, [0] * (len(MARKS) + len(CONTAINERS) + 1))
+    return [
+        Block(element, tag, text, links, context, TOKEN.findall(text))
+        for element, tag, text, links, context in found
+    ]
 
 
 # A card that shows on hovering a name inside a paragraph (a photo, the name again, links to
@@ -295,11 +238,26 @@ def _context_of(
 @lru_cache(maxsize=4096)
 def _marks_in(classes: str, ident: str) -> tuple[int, ...]:
     """The context columns of the marks in a class and id, each once."""
-    # All names at once: no piece spans the space between two names.
-    names = DIGITS.sub("", f"{classes} {ident}").lower()
-    found = {_MARK_OF_PIECE[piece] for piece in _PIECES.findall(names)}
-    found.update(WHOLE_WORDS[part] for part in NAME_PARTS.split(names) if part in WHOLE_WORDS)
-    return tuple(_MARK_COLUMN[mark] for mark in found)
+    # Name by name: no piece spans the space between two names. Most ids are unique, and
+    # many class strings too, but their names repeat across elements and pages.
+    found: set[int] = set()
+    for name in f"{classes} {ident}".split():
+        found |= _marks_of(name)
+    return tuple(found)
+
+
+@lru_cache(maxsize=16384)
+def _marks_of(name: str) -> frozenset[int]:
+    """The columns of the marks in one class name or id."""
+    # Ids differ by number only ("post-4711", "post-4712"): read without their digits.
+    return _marks_of_letters(DIGITS.sub("", name).lower())
+
+
+@lru_cache(maxsize=16384)
+def _marks_of_letters(name: str) -> frozenset[int]:
+    found = {_MARK_OF_PIECE[piece] for piece in _PIECES.findall(name)}
+    found.update(WHOLE_WORDS[part] for part in NAME_PARTS.split(name) if part in WHOLE_WORDS)
+    return frozenset(_MARK_COLUMN[mark] for mark in found)
 
 
 # A shingle is a run of SHINGLE words, kept as a tuple: hashing one is cheaper than joining its

@@ -1,0 +1,123 @@
+# cython: language_level=3
+"""The walk blocks.segment makes of a page's tree, over libxml2's nodes through lxml's C API.
+
+Walked from Python, the tree costs a Python object for every element touched and a turn of the
+interpreter for every step. Here an element object is made only for an element whose text makes
+a block; the text, class names and ids are read as Python strings, as blocks.py reads them.
+"""
+
+from lxml.includes cimport tree
+from lxml.includes.etreepublic cimport (
+    _Document,
+    _Element,
+    _isElement,
+    attributeValueFromNsName,
+    elementFactory,
+    import_lxml__etree,
+    namespacedName,
+    tailOf,
+    textOf,
+)
+
+import_lxml__etree()
+
+
+cdef class Walk:
+    """One walk of a page's tree from an element down: the text blocks in reading order, each as
+    (element, tag, text, link characters, context)."""
+
+    cdef readonly list blocks
+    cdef list buffer
+    cdef Py_ssize_t links
+    # The block-level elements the walk is inside, innermost last: (node address, tag, context).
+    cdef list owners
+    cdef _Document doc
+    cdef frozenset inline
+    cdef frozenset skipped
+    cdef frozenset containers
+    cdef object marks_in
+    cdef object is_hover_card
+    cdef object context_of
+
+    def __init__(
+        self,
+        frozenset inline,
+        frozenset skipped,
+        frozenset containers,
+        marks_in,
+        is_hover_card,
+        context_of,
+    ):
+        self.blocks = []
+        self.buffer = []
+        self.links = 0
+        self.owners = []
+        self.inline = inline
+        self.skipped = skipped
+        self.containers = containers
+        self.marks_in = marks_in
+        self.is_hover_card = is_hover_card
+        self.context_of = context_of
+
+    def run(self, _Element start, str tag, list context):
+        self.doc = start._doc
+        self.walk(start._c_node, tag, context, False)
+        return self.blocks
+
+    cdef flush(self):
+        cdef str text
+        cdef tuple owner
+        cdef size_t address
+        if self.buffer:
+            text = " ".join("".join(self.buffer).split())
+            if text and self.owners:
+                owner = self.owners[-1]
+                address = owner[0]
+                element = elementFactory(self.doc, <tree.xmlNode*>address)
+                self.blocks.append((element, owner[1], text, self.links, owner[2]))
+            self.buffer.clear()
+        self.links = 0
+
+    cdef walk(self, tree.xmlNode* node, str tag, list context, bint in_link):
+        cdef object classes = attributeValueFromNsName(node, NULL, <const unsigned char*>b"class")
+        cdef object ident = attributeValueFromNsName(node, NULL, <const unsigned char*>b"id")
+        cdef bint inline = tag in self.inline
+        cdef tree.xmlNode* child
+        cdef object text
+        cdef str child_tag
+        cdef size_t address = <size_t>node
+        if inline and classes is not None and self.is_hover_card(classes):
+            return
+        marks = self.marks_in(classes or "", ident or "") if classes or ident else ()
+        itemprop = attributeValueFromNsName(node, NULL, <const unsigned char*>b"itemprop")
+        cdef bint article_body = itemprop == "articleBody"
+        if marks or article_body or tag in self.containers:
+            context = self.context_of(marks, article_body, tag, context)
+        if not inline:
+            self.flush()
+            self.owners.append((address, tag, context))
+        elif tag == "br":
+            self.buffer.append(" ")
+        in_link = in_link or tag == "a"
+        text = textOf(node)
+        if text:
+            self.buffer.append(text)
+            if in_link:
+                self.links += len(text.strip())
+        child = node.children
+        while child is not NULL:
+            if _isElement(child):
+                # Comments and processing instructions hold no text of the page, only a tail.
+                if child.type == tree.XML_ELEMENT_NODE:
+                    child_tag = namespacedName(child).lower()
+                    if child_tag not in self.skipped:
+                        self.walk(child, child_tag, context, in_link)
+                text = tailOf(child)
+                if text:
+                    self.buffer.append(text)
+                    if in_link:
+                        self.links += len(text.strip())
+            child = child.next
+        if not inline:
+            self.flush()
+            self.owners.pop()
