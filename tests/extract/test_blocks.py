@@ -85,12 +85,11 @@ def test_a_page_without_text_has_no_blocks():
 def test_digit_and_capital_shares_count_as_the_str_methods_do():
     from newsdesk.extract.blocks import _char_counts
 
-    for sample in ("Port of Leith, 14 May 2026", "ÉLAN ² Ωmega 3½", "", "   ...   "):
-        assert _char_counts(sample) == (
-            sum(map(str.isdigit, sample)),
-            sum(map(str.isupper, sample)),
-            sum(map(str.isalpha, sample)),
-        )
+    samples = ["Port of Leith, 14 May 2026", "ÉLAN ² Ωmega 3½", "", "   ...   ", "A \ud800 ß"]
+    assert _char_counts(samples).tolist() == [
+        [sum(map(str.isdigit, s)), sum(map(str.isupper, s)), sum(map(str.isalpha, s))]
+        for s in samples
+    ]
 
 
 def test_a_hover_card_inside_a_paragraph_is_not_part_of_its_sentence():

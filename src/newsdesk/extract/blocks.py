@@ -332,39 +332,40 @@ _AROUND = slice(_COLUMN[f"marked_{next(iter(MARKS))}"], _COLUMN["article_body"] 
 _OWN = _COLUMN["vote"] + 1  # the columns a block has of its own, before its neighbours'
 
 
-_DIGITS = bytes(range(ord("0"), ord("9") + 1))
-_UPPER = bytes(range(ord("A"), ord("Z") + 1))
-_LOWER = bytes(range(ord("a"), ord("z") + 1))
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Per ASCII character: whether str.isdigit, isupper and isalpha hold for it.
+_ASCII_CLASSES = np.array(
+    [(c.isdigit(), c.isupper(), c.isalpha()) for c in map(chr, range(128))], dtype=np.int64
+)
 
 
-def _char_counts(sample: str) -> tuple[int, int, int]:
-    """Digits, capitals and letters in `sample`, as str.isdigit, isupper and isalpha count."""
-    # ASCII counted in C, what deleting a class of bytes takes away; text in other scripts
-    # or with curly quotes mostly ASCII still, its other characters one by one.
-    raw = sample.encode("ascii", "ignore")
-    uppers = len(raw) - len(raw.translate(None, _UPPER))
-    digits = len(raw) - len(raw.translate(None, _DIGITS))
-    letters = uppers + len(raw) - len(raw.translate(None, _LOWER))
-    if len(raw) < len(sample):
-        others = NON_ASCII.findall(sample)
-        digits += sum(map(str.isdigit, others))
-        uppers += sum(map(str.isupper, others))
-        letters += sum(map(str.isalpha, others))
-    return digits, uppers, letters
+def _char_counts(samples: list[str]) -> np.ndarray:
+    """Per sample, its digits, capitals and letters, as str.isdigit, isupper and isalpha count
+    them: one row of three counts each."""
+    # All samples at once, as code points: ASCII classed by a table, other characters once
+    # each by the str methods.
+    points = np.frombuffer("".join(samples).encode("utf-32-le", "surrogatepass"), np.uint32)
+    classes = _ASCII_CLASSES[np.minimum(points, 127)]
+    wide = points > 127
+    if wide.any():
+        others, where = np.unique(points[wide], return_inverse=True)
+        found = [(c.isdigit(), c.isupper(), c.isalpha()) for c in map(chr, others.tolist())]
+        classes[wide] = np.array(found, dtype=np.int64)[where]
+    totals = np.concatenate([np.zeros((1, 3), np.int64), np.cumsum(classes, axis=0)])
+    ends = np.cumsum([len(sample) for sample in samples])
+    return totals[ends] - totals[ends - [len(sample) for sample in samples]]
 
 
-def _text_shape(text: str) -> tuple[bool, int, float, float, bool]:
-    """Whether a block ends a sentence, how many it holds (up to 10), its share of digits
+def _text_shapes(texts: list[str]) -> np.ndarray:
+    """Per text, whether it ends a sentence, how many it holds (up to 10), its share of digits
     and of capitals among letters (in its first SAMPLE characters), and a capital first."""
-    digits, uppers, letters = _char_counts(text[:SAMPLE])
-    return (
-        ENDS_SENTENCE.search(text[-3:]) is not None,
-        min(len(SENTENCE_END.findall(text)), 10),
-        digits / min(len(text), SAMPLE),
-        uppers / (letters or 1),
-        text[:1].isupper(),
-    )
+    counts = _char_counts([text[:SAMPLE] for text in texts])
+    shapes = np.zeros((len(texts), 5))
+    shapes[:, 0] = [ENDS_SENTENCE.search(text[-3:]) is not None for text in texts]
+    shapes[:, 1] = [min(len(SENTENCE_END.findall(text)), 10) for text in texts]
+    shapes[:, 2] = counts[:, 0] / np.minimum([len(text) for text in texts], SAMPLE)
+    shapes[:, 3] = counts[:, 1] / np.maximum(counts[:, 2], 1)
+    shapes[:, 4] = [text[:1].isupper() for text in texts]
+    return shapes
 
 
 def _title_and_repeats(blocks: list[Block], title: str) -> list[tuple[bool, bool]]:
@@ -405,9 +406,9 @@ def features(blocks: list[Block], voted: Iterable[Shingle], title: str) -> np.nd
     if own_tags:
         rows[tuple(zip(*own_tags, strict=True))] = 1.0
     rows[:, _AROUND] = [b.context for b in blocks]
-    rows[:, _COLUMN["ends_sentence"] : _COLUMN["starts_upper"] + 1] = [
-        _text_shape(b.text) for b in blocks
-    ]
+    rows[:, _COLUMN["ends_sentence"] : _COLUMN["starts_upper"] + 1] = _text_shapes(
+        [b.text for b in blocks]
+    )
     index = np.arange(n)
     rows[:, _COLUMN["position"]] = index / n
     total_words = words.sum() or 1
