@@ -5,8 +5,8 @@ BIN := $(VENV)/bin
 
 .PHONY: demo test lint setup bench
 
-# Rebuilt when the compiled block walk changes, too.
-$(BIN)/newsdesk: pyproject.toml setup.py src/newsdesk/extract/block_walk.pyx
+# Rebuilt when the compiled walks change, too.
+$(BIN)/newsdesk: pyproject.toml setup.py src/newsdesk/extract/walks.pyx
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"

@@ -1,4 +1,4 @@
-"""The one compiled module: the block walk, built against lxml's C API (see block_walk.pyx)."""
+"""The one compiled module: the walks of a page's tree, built against lxml's C API (walks.pyx)."""
 
 import lxml
 from Cython.Build import cythonize
@@ -8,8 +8,8 @@ setup(
     ext_modules=cythonize(
         [
             Extension(
-                "newsdesk.extract.block_walk",
-                ["src/newsdesk/extract/block_walk.pyx"],
+                "newsdesk.extract.walks",
+                ["src/newsdesk/extract/walks.pyx"],
                 include_dirs=lxml.get_include(),
             )
         ],

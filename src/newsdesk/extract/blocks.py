@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 from lxml.etree import _Element
 
-from newsdesk.extract.block_walk import Walk
+from newsdesk.extract.walks import BlockWalk
 
 INLINE = frozenset(
     [
@@ -200,7 +200,7 @@ def segment(root: _Element) -> list[Block]:
     start = body if body is not None else root
     if (tag := start.tag.lower()) in SKIPPED:
         return []
-    walk = Walk(INLINE, SKIPPED, _CONTAINER_TAGS, _marks_in, _is_hover_card, _context_of)
+    walk = BlockWalk(INLINE, SKIPPED, _CONTAINER_TAGS, _marks_in, _is_hover_card, _context_of)
     found = walk.run(start, tag, [0] * (len(MARKS) + len(CONTAINERS) + 1))
     return [
         Block(element, tag, text, links, context, TOKEN.findall(text))

@@ -46,6 +46,7 @@ from newsdesk.extract.encoding import decode_html
 from newsdesk.extract.metadata import Metadata, read_metadata
 from newsdesk.extract.sanitize import clean_html
 from newsdesk.extract.trafilatura_pass import full_main_text, head_set_aside, main_text
+from newsdesk.extract.walks import furniture_candidates
 
 AUTHOR_BOX = re.compile(
     r"author[-_ ]?(box|bio|info|card|profile|about|details)|about[-_ ]?(the[-_ ]?)?(author|writer)"
@@ -374,12 +375,12 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
     doomed: list[_Element] = []
     boxed = Counters()  # two bare numbers in a box classed as counters: views, then comments
     loose = Counters()  # "1,234 views" and "12 comments" anywhere
-    for node in tree.iter(etree.Element):  # elements only, picked in C
-        if node.tag in ("script", "style"):
-            continue
-        marks = f"{node.get('class', '')} {node.get('id', '')}"
-        if marks != " ":
-            author_box, furniture, counter_box = _furniture_marks(marks)
+    # The walk in C hands over only the elements whose marks or text can matter below.
+    for node, marks, flags, text in furniture_candidates(
+        tree, _furniture_marks, REACTIONS_HEADING, DIGIT
+    ):
+        if flags is not None:
+            author_box, furniture, counter_box = flags
             if author_box and not found.author_bio:
                 found.author_name, found.author_bio, found.author_url = _author_box(node)
                 doomed.append(node)
@@ -389,8 +390,7 @@ def read_furniture(tree: lxml_html.HtmlElement) -> Furniture:
                 pair = re.fullmatch(rf"{COUNT}\s+{COUNT}", " ".join(node.text_content().split()))
                 if pair:
                     boxed.views, boxed.comments = (_number(n) for n in pair.group(0).split()[:2])
-        text = node.text
-        if not text or not text.strip():
+        if text is None:
             continue
         if not found.reactions and REACTIONS_HEADING.match(text):
             widget = node.getparent() if node.getparent() is not None else node

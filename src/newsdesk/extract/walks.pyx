@@ -1,9 +1,9 @@
 # cython: language_level=3
-"""The walk blocks.segment makes of a page's tree, over libxml2's nodes through lxml's C API.
+"""The walks extraction makes of a page's whole tree, over libxml2's nodes through lxml's C API.
 
 Walked from Python, the tree costs a Python object for every element touched and a turn of the
-interpreter for every step. Here an element object is made only for an element whose text makes
-a block; the text, class names and ids are read as Python strings, as blocks.py reads them.
+interpreter for every step. Here an element object is made only for an element the caller gets;
+texts, class names and ids are read as Python strings, as lxml's own API gives them.
 """
 
 from lxml.includes cimport tree
@@ -22,9 +22,9 @@ from lxml.includes.etreepublic cimport (
 import_lxml__etree()
 
 
-cdef class Walk:
-    """One walk of a page's tree from an element down: the text blocks in reading order, each as
-    (element, tag, text, link characters, context)."""
+cdef class BlockWalk:
+    """blocks.segment's walk of a page's tree from an element down: the text blocks in reading
+    order, each as (element, tag, text, link characters, context)."""
 
     cdef readonly list blocks
     cdef list buffer
@@ -121,3 +121,44 @@ cdef class Walk:
         if not inline:
             self.flush()
             self.owners.pop()
+
+
+def furniture_candidates(_Element root, marks_flags, heading, digit):
+    """html.read_furniture's walk: every element, in document order, that its class and id or
+    its own text may make furniture or a counter, as (element, marks, flags, text). `marks` is
+    the class and id as read there, `flags` what `marks_flags` finds in them (None when the
+    element has neither); the text is kept where it matches `heading` or is a short line with
+    a `digit`, else None."""
+    cdef list found = []
+    _furniture_from(root._doc, root._c_node, found, marks_flags, heading, digit)
+    return found
+
+
+cdef int _furniture_from(
+    _Document doc, tree.xmlNode* node, list found, marks_flags, heading, digit
+) except -1:
+    cdef tree.xmlNode* child
+    cdef str tag = namespacedName(node)
+    cdef object flags = None
+    cdef object text
+    cdef str marks
+    if tag != "script" and tag != "style":
+        classes = attributeValueFromNsName(node, NULL, <const unsigned char*>b"class")
+        ident = attributeValueFromNsName(node, NULL, <const unsigned char*>b"id")
+        marks = f"{classes or ''} {ident or ''}"
+        if marks != " ":
+            flags = marks_flags(marks)
+        text = textOf(node)
+        if not text or not text.strip() or not (
+            heading.match(text)
+            or (len(line := " ".join(text.split())) <= 40 and digit.search(line))
+        ):
+            text = None
+        if text is not None or (flags is not None and any(flags)):
+            found.append((elementFactory(doc, node), marks, flags, text))
+    child = node.children
+    while child is not NULL:
+        if child.type == tree.XML_ELEMENT_NODE:
+            _furniture_from(doc, child, found, marks_flags, heading, digit)
+        child = child.next
+    return 0
