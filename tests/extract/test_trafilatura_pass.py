@@ -18,6 +18,7 @@ from newsdesk.extract.trafilatura_pass import (
     covers_little,
     head_set_aside,
     main_text,
+    page_text_length,
 )
 
 PAGES = Path(__file__).parent / "pages"
@@ -143,6 +144,32 @@ def test_short_body_test_agrees_with_trafilaturas_page_measure(links, share, min
     measure = len(html2txt(tree))
     text = "x" * round(share * measure)
     assert covers_little(text, tree) == (len(text) < 0.2 * measure)
+
+
+CLEANED = {
+    "asides and footers, with tails": "<div>A<aside>x</aside>B<p>C</p><footer>y</footer>D "
+    "<aside>z</aside>E<template>t</template>F</div>",
+    "a footer named first or second": '<div class="footer" id="a">F1</div>'
+    '<div id="footer" class="a">F2</div><div id="a" class="page-footer">F3</div>'
+    '<div class="a" id="footer">F4</div><span class="footer">F5</span>',
+    "consent banners": '<div class="Cookie-Banner">c1</div><p id="onetrust-x">c2</p>'
+    '<section class="cookie-policy-text">c3</section><div class="cookies">stays</div>',
+    "characters dropped from blocks only": "<p>zero\u200bwidth soft\xadhyphen</p>"
+    "<span>zero\u200bwidth</span>tail\u200bhere<div>x</div>after\u200bdiv",
+    "a minified page": "".join(f"<div><b>w{i}</b></div><span>s{i}</span>" for i in range(30)),
+    "nested removals": "<main><aside><footer>in</footer>t1</aside>t2<footer>f</footer></main>",
+}
+
+
+@pytest.mark.parametrize("body", CLEANED.values(), ids=CLEANED)
+def test_page_text_length_is_trafilaturas_page_measure(body):
+    tree = parsed(article(body))
+    assert page_text_length(tree.find("body")) == len(html2txt(tree))
+
+
+def test_page_text_length_skips_comments_but_keeps_their_tails():
+    tree = lxml_html.fromstring(article("<p>A<!-- hidden -->B</p><!-- x -->C"))  # comments kept
+    assert page_text_length(tree.find("body")) == len(html2txt(tree))
 
 
 def test_head_is_set_aside_and_put_back():

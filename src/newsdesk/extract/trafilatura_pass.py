@@ -4,7 +4,7 @@
 left out, with the same result (tested), at less cost: it copies the page only where a prune
 deletes something, finds comment sections without an XPath search that calls into Python for
 every element, and measures the page's text, for the test that retries a short body in recall
-mode, only where a cheap upper bound leaves the answer open. trafilatura is pinned, and
+mode, without copying the page, and only where a cheap upper bound leaves the answer open. trafilatura is pinned, and
 these are its internal steps: a new release needs the identity test to pass again.
 """
 
@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import copy
+from functools import lru_cache
 
 import trafilatura
 from lxml.etree import _Element
@@ -28,7 +29,8 @@ from trafilatura.core import (
 )
 from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
 from trafilatura.main_extractor import extract_content
-from trafilatura.settings import Extractor
+from trafilatura.settings import _COOKIE_CONSENT_RE, Extractor
+from trafilatura.utils import remove_control_characters
 from trafilatura.xml import delete_element
 from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID, RAW_TREE_PRUNE_XPATH
 
@@ -124,17 +126,81 @@ def without(tree: HtmlElement, found: list[HtmlElement], *, copied: bool = False
 
 def covers_little(text: str, tree: HtmlElement) -> bool:
     """Whether `text` is less than trafilatura's share of the page's text (html2txt). That
-    measure copies and cleans the whole page; an upper bound of it, read without a copy,
-    settles most pages: cleaning only removes text, and each block element adds at most two
-    spaces around it."""
+    measure copies the page and cleans it with an XPath search calling Python for every
+    element; an upper bound read without a copy settles most pages (cleaning only removes
+    text, and each block element adds at most two spaces), page_text_length the others."""
     body = tree.find(".//body")
-    if body is not None:
-        words = body.text_content().split()
-        blocks = sum(1 for _ in body.iter(*BLOCK_TAGS))
-        bound = sum(map(len, words)) + len(words) + 2 * blocks
-        if len(text) >= ESCALATION_PAGE_SHARE * bound:
-            return False
-    return len(text) < ESCALATION_PAGE_SHARE * len(html2txt(tree))
+    if body is None:
+        return len(text) < ESCALATION_PAGE_SHARE * len(html2txt(tree))
+    words = body.text_content().split()
+    blocks = sum(1 for _ in body.iter(*BLOCK_TAGS))
+    bound = sum(map(len, words)) + len(words) + 2 * blocks
+    if len(text) >= ESCALATION_PAGE_SHARE * bound:
+        return False
+    return len(text) < ESCALATION_PAGE_SHARE * page_text_length(body)
+
+
+# trafilatura's basic cleaning (baseline.BASIC_CLEAN_XPATH), element by element.
+CLEANED_TAGS = frozenset(("aside", "fencedframe", "footer", "script", "style", "svg", "template"))
+CONSENT = re.compile(_COOKIE_CONSENT_RE, re.IGNORECASE)
+
+
+def cleaned_away(element: HtmlElement) -> bool:
+    """Whether trafilatura's basic cleaning deletes `element` (below <body>)."""
+    tag = element.tag
+    if tag in CLEANED_TAGS:
+        return True
+    classes, ident = element.get("class"), element.get("id")
+    if classes is None and ident is None:
+        return False
+    if tag == "div" and "footer" in (classes or "") + (ident or ""):
+        # contains(@class|@id, ...) reads whichever of the two the element names first.
+        first = next(value for name, value in element.items() if name in ("class", "id"))
+        if "footer" in first:
+            return True
+    return _consent(classes) or _consent(ident)
+
+
+@lru_cache(maxsize=4096)
+def _consent(name: str | None) -> bool:
+    return name is not None and CONSENT.search(name) is not None
+
+
+def page_text_length(body: HtmlElement) -> int:
+    """len(html2txt(...)) for the page `body` is from, without copying it: its text once
+    basic cleaning has deleted what it deletes (their tails kept, joined to what comes
+    before), with a space on each side of a block element's text and tail, the characters
+    remove_control_characters drops taken from those, and runs of spaces made one."""
+    pieces: list[str] = []
+    _page_text(body, pieces)
+    words = "".join(pieces).split()
+    return sum(map(len, words)) + len(words) - 1 if words else 0
+
+
+def _page_text(element: HtmlElement, pieces: list[str]) -> None:
+    """Append the text of `element` and of what it holds, without its own tail, as
+    _spaced_text leaves it after basic cleaning."""
+    text = element.text or ""
+    kept: list[tuple[HtmlElement, str]] = []  # children that stay, with their tails
+    for child in element:
+        if isinstance(child.tag, str) and cleaned_away(child):
+            # Its tail goes to the child before it, or to this element's own text.
+            if child.tail:
+                if kept:
+                    kept[-1] = (kept[-1][0], kept[-1][1] + child.tail)
+                else:
+                    text += child.tail
+        else:
+            kept.append((child, child.tail or ""))
+    pieces.append(_spaced(text) if element.tag in _BLOCK_ELEMS else text)
+    for child, tail in kept:
+        if isinstance(child.tag, str):  # a comment's own text is no text of the page
+            _page_text(child, pieces)
+        pieces.append(_spaced(tail) if child.tag in _BLOCK_ELEMS else tail)
+
+
+def _spaced(text: str) -> str:
+    return f" {remove_control_characters(text)}" if text else " "
 
 
 def full_main_text(tree: HtmlElement, url: str) -> _Element | None:
