@@ -3,9 +3,10 @@
 `main_text` takes the steps trafilatura's bare_extraction takes in its fast mode with comments
 left out, with the same result (tested), at less cost: it copies the page only where a prune
 deletes something, finds comment sections without an XPath search that calls into Python for
-every element, and measures the page's text, for the test that retries a short body in recall
-mode, without copying the page, and only where a cheap upper bound leaves the answer open. trafilatura is pinned, and
-these are its internal steps: a new release needs the identity test to pass again.
+every element, and measures the page's text (for the test that retries a short body in recall
+mode) without copying the page, only where a cheap upper bound leaves the answer open.
+trafilatura is pinned, and these are its internal steps: a new release needs the identity tests
+to pass again.
 """
 
 from __future__ import annotations
