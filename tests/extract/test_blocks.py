@@ -2,7 +2,7 @@
 
 from lxml import html as lxml_html
 
-from newsdesk.extract.blocks import FEATURES, coverage, features, segment, shingles
+from newsdesk.extract.blocks import FEATURES, MARKS, coverage, features, segment, shingles
 
 PAGE = """<html><body>
 <div class="site-nav"><a href="/">Home</a> <a href="/world">World</a></div>
@@ -123,43 +123,47 @@ def test_where_a_block_stands_to_trafilaturas_text_is_read():
     assert outside[comments] > outside[first_item] > 0.0
 
 
+def marks_around(classes: str, ident: str = "") -> set[str]:
+    """The marks the block model reads for a paragraph in an element of this class and id."""
+    page = f'<html><body><div class="{classes}" id="{ident}"><p>Words.</p></div></body></html>'
+    (row,) = features(blocks_of(page), set(), "")
+    return {name for name in MARKS if row[FEATURES.index(f"marked_{name}")] > 0}
+
+
 def test_class_names_are_read_by_the_longest_piece_at_each_place():
-    from newsdesk.extract.blocks import _MARK_COLUMN, _marks_in
-
-    def marks(classes: str, ident: str = "") -> set[str]:
-        columns = _marks_in(classes, ident)
-        return {name for name, column in _MARK_COLUMN.items() if column in columns}
-
     # "breadcrumb" is navigation; the "read" inside it does not make it related.
-    assert marks("breadcrumb-nav") == {"navigation"}
+    assert marks_around("breadcrumb-nav") == {"navigation"}
     # Pieces are found in every name of the class and id, whole words only as parts of a name.
-    assert marks("ad-slot sidebarLeft", "story-4711") == {"advert", "sidebar", "content"}
-    assert marks("shadow loading") == set()
+    assert marks_around("ad-slot sidebarLeft", "story-4711") == {"advert", "sidebar", "content"}
+    assert marks_around("shadow loading") == set()
 
 
 def test_marks_are_read_name_by_name_as_from_the_whole_class_and_id():
-    from newsdesk.extract.blocks import (
-        _MARK_COLUMN,
-        _MARK_OF_PIECE,
-        _PIECES,
-        DIGITS,
-        NAME_PARTS,
-        WHOLE_WORDS,
-        _marks_in,
-    )
+    from newsdesk.extract.blocks import _MARK_OF_PIECE, _PIECES, DIGITS, NAME_PARTS, WHOLE_WORDS
 
-    def whole(classes: str, ident: str) -> set[int]:
+    def whole(classes: str, ident: str) -> set[str]:
         names = DIGITS.sub("", f"{classes} {ident}").lower()
         found = {_MARK_OF_PIECE[piece] for piece in _PIECES.findall(names)}
-        found |= {WHOLE_WORDS[p] for p in NAME_PARTS.split(names) if p in WHOLE_WORDS}
-        return {_MARK_COLUMN[mark] for mark in found}
+        return found | {WHOLE_WORDS[p] for p in NAME_PARTS.split(names) if p in WHOLE_WORDS}
 
-    names = ["post-4711", "AD", "ads\tsidebar", "read more", "nav2bar", "tag:list", "x\nfooter"]
+    names = ["post-4711", "AD", "ads sidebar", "read more", "nav2bar", "tag:list", "x footer"]
     for classes in [*names, ""]:
         for ident in [*names, ""]:
-            assert set(_marks_in(classes, ident)) == whole(classes, ident), (classes, ident)
+            assert marks_around(classes, ident) == whole(classes, ident), (classes, ident)
     # Digits drop before the names are read: "nav2bar" reads as "navbar".
-    assert set(_marks_in("nav2bar", "")) == {_MARK_COLUMN["navigation"]}
+    assert marks_around("nav2bar") == {"navigation"}
+
+
+def test_marks_around_a_block_count_up_to_three_and_containers_once():
+    page = (
+        '<html><body><div class="nav"><div class="menu"><div class="nav"><nav class="nav">'
+        '<section><section itemprop="articleBody"><p>Words.</p></section></section>'
+        "</nav></div></div></div></body></html>"
+    )
+    (row,) = features(blocks_of(page), set(), "")
+    assert row[FEATURES.index("marked_navigation")] == 3
+    assert row[FEATURES.index("in_section")] == row[FEATURES.index("in_nav")] == 1
+    assert row[FEATURES.index("article_body")] == 1 and row[FEATURES.index("in_article")] == 0
 
 
 def test_text_around_comments_instructions_and_line_breaks_is_read():

@@ -149,7 +149,6 @@ CONTAINERS = [
     "section",
     "table",
 ]
-_CONTAINER_TAGS = frozenset(CONTAINERS)
 # A block's context lists the marks around it (each counted up to MAX_MARKS times), then the
 # containers it is in, then whether it is inside itemprop=articleBody.
 MAX_MARKS = 3
@@ -200,7 +199,7 @@ def segment(root: _Element) -> list[Block]:
     start = body if body is not None else root
     if (tag := start.tag.lower()) in SKIPPED:
         return []
-    walk = BlockWalk(INLINE, SKIPPED, _CONTAINER_TAGS, _marks_in, _is_hover_card, _context_of)
+    walk = BlockWalk(INLINE, SKIPPED, _CONTAINER_COLUMN, MAX_MARKS, _marks_of, _is_hover_card)
     found = walk.run(start, tag, [0] * (len(MARKS) + len(CONTAINERS) + 1))
     return [
         Block(element, tag, text, links, context, TOKEN.findall(text))
@@ -222,42 +221,20 @@ def _is_hover_card(classes: str) -> bool:
     return HOVER_CARD.search(classes) is not None
 
 
-def _context_of(
-    marks: tuple[int, ...], article_body: bool, tag: str, inherited: list[int]
-) -> list[int]:
-    context = inherited.copy()
-    for column in marks:
-        context[column] = min(context[column] + 1, MAX_MARKS)
-    if tag in _CONTAINER_TAGS:
-        context[_CONTAINER_COLUMN[tag]] = 1
-    if article_body:
-        context[-1] = 1
-    return context
-
-
-@lru_cache(maxsize=4096)
-def _marks_in(classes: str, ident: str) -> tuple[int, ...]:
-    """The context columns of the marks in a class and id, each once."""
-    # Name by name: no piece spans the space between two names. Most ids are unique, and
-    # many class strings too, but their names repeat across elements and pages.
-    found: set[int] = set()
-    for name in f"{classes} {ident}".split():
-        found |= _marks_of(name)
-    return tuple(found)
-
-
 @lru_cache(maxsize=16384)
-def _marks_of(name: str) -> frozenset[int]:
-    """The columns of the marks in one class name or id."""
+def _marks_of(name: str) -> int:
+    """The marks in one class name or id, a bit for each one's context column. A class and
+    id are read name by name: no piece spans the space between two names, and while most ids
+    are unique and many class strings too, their names repeat across elements and pages."""
     # Ids differ by number only ("post-4711", "post-4712"): read without their digits.
     return _marks_of_letters(DIGITS.sub("", name).lower())
 
 
 @lru_cache(maxsize=16384)
-def _marks_of_letters(name: str) -> frozenset[int]:
+def _marks_of_letters(name: str) -> int:
     found = {_MARK_OF_PIECE[piece] for piece in _PIECES.findall(name)}
     found.update(WHOLE_WORDS[part] for part in NAME_PARTS.split(name) if part in WHOLE_WORDS)
-    return frozenset(_MARK_COLUMN[mark] for mark in found)
+    return sum(1 << _MARK_COLUMN[mark] for mark in found)
 
 
 # A shingle is a run of SHINGLE words, kept as a tuple: hashing one is cheaper than joining its

@@ -24,7 +24,12 @@ import_lxml__etree()
 
 cdef class BlockWalk:
     """blocks.segment's walk of a page's tree from an element down: the text blocks in reading
-    order, each as (element, tag, text, link characters, context)."""
+    order, each as (element, tag, text, link characters, context).
+
+    A block's context counts the marks of the class names and ids around it (`marks_of` gives
+    a name's as a bit per column; each counts up to `max_marks`), then has a 1 in the column
+    of each container it is in (`container_columns`) and in the last column inside
+    itemprop=articleBody."""
 
     cdef readonly list blocks
     cdef list buffer
@@ -34,19 +39,19 @@ cdef class BlockWalk:
     cdef _Document doc
     cdef frozenset inline
     cdef frozenset skipped
-    cdef frozenset containers
-    cdef object marks_in
+    cdef dict container_columns
+    cdef long max_marks
+    cdef object marks_of
     cdef object is_hover_card
-    cdef object context_of
 
     def __init__(
         self,
         frozenset inline,
         frozenset skipped,
-        frozenset containers,
-        marks_in,
+        dict container_columns,
+        long max_marks,
+        marks_of,
         is_hover_card,
-        context_of,
     ):
         self.blocks = []
         self.buffer = []
@@ -54,10 +59,10 @@ cdef class BlockWalk:
         self.owners = []
         self.inline = inline
         self.skipped = skipped
-        self.containers = containers
-        self.marks_in = marks_in
+        self.container_columns = container_columns
+        self.max_marks = max_marks
+        self.marks_of = marks_of
         self.is_hover_card = is_hover_card
-        self.context_of = context_of
 
     def run(self, _Element start, str tag, list context):
         self.doc = start._doc
@@ -78,20 +83,41 @@ cdef class BlockWalk:
             self.buffer.clear()
         self.links = 0
 
+    cdef list context_of(self, unsigned long marks, bint article_body, str tag, list inherited):
+        cdef list context = list(inherited)
+        cdef Py_ssize_t column = 0
+        while marks:
+            if marks & 1:
+                context[column] = min(<long>context[column] + 1, self.max_marks)
+            marks >>= 1
+            column += 1
+        container = self.container_columns.get(tag)
+        if container is not None:
+            context[container] = 1
+        if article_body:
+            context[len(context) - 1] = 1
+        return context
+
     cdef walk(self, tree.xmlNode* node, str tag, list context, bint in_link):
         cdef object classes = attributeValueFromNsName(node, NULL, <const unsigned char*>b"class")
         cdef object ident = attributeValueFromNsName(node, NULL, <const unsigned char*>b"id")
         cdef bint inline = tag in self.inline
+        cdef unsigned long marks = 0
         cdef tree.xmlNode* child
         cdef object text
         cdef str child_tag
         cdef size_t address = <size_t>node
         if inline and classes is not None and self.is_hover_card(classes):
             return
-        marks = self.marks_in(classes or "", ident or "") if classes or ident else ()
+        if classes:
+            for name in classes.split():
+                marks |= <unsigned long>self.marks_of(name)
+        if ident:
+            for name in ident.split():
+                marks |= <unsigned long>self.marks_of(name)
         itemprop = attributeValueFromNsName(node, NULL, <const unsigned char*>b"itemprop")
         cdef bint article_body = itemprop == "articleBody"
-        if marks or article_body or tag in self.containers:
+        if marks or article_body or tag in self.container_columns:
             context = self.context_of(marks, article_body, tag, context)
         if not inline:
             self.flush()
