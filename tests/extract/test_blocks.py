@@ -1,5 +1,6 @@
 """A page cut into text blocks, and the numbers the block model reads of each."""
 
+import pytest
 from lxml import html as lxml_html
 
 from newsdesk.extract.blocks import FEATURES, coverage, features, segment, shingles
@@ -136,3 +137,13 @@ def test_class_names_are_read_by_the_longest_piece_at_each_place():
     # Pieces are found in every name of the class and id, whole words only as parts of a name.
     assert marks("ad-slot sidebarLeft", "story-4711") == {"advert", "sidebar", "content"}
     assert marks("shadow loading") == set()
+
+
+def test_a_block_knows_the_share_of_the_pages_long_paragraphs_in_its_parent():
+    long = " ".join(["word"] * 25) + "."
+    page = f"""<html><body><div class="body"><p>{long}</p><p>{long}</p><p>Short one.</p></div>
+    <div class="more"><p>{long}</p><p>A teaser of another story.</p></div></body></html>"""
+    rows = features(blocks_of(page), set(), "")
+    share = rows[:, FEATURES.index("parent_long_share")]
+    # Three long paragraphs on the page, two of them in the article's container.
+    assert share.tolist() == pytest.approx([2 / 3, 2 / 3, 2 / 3, 1 / 3, 1 / 3])
