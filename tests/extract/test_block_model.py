@@ -52,3 +52,31 @@ def test_certainty_falls_with_the_share_of_text_the_model_could_not_tell():
     shares = [len(b.words) for b in blocks]
     expected = 1 - (shares[0] + shares[2]) / sum(shares)
     assert block_model.certainty(blocks, unsure_lead) == pytest.approx(expected)
+
+
+def page_with_a_list(heading: str, teaser_class: str) -> str:
+    return f"""<html><body><div class="body">
+    <p>Crews worked through the night to clear the line, the rail company said on Monday.</p>
+    <p>Trains to the coast ran again by noon, with two of every three services on time.</p></div>
+    <div class="rail"><h3>{heading}</h3>
+    <div class="{teaser_class}"><p>A vote on harbour fees was put off until spring.</p></div>
+    <div class="{teaser_class}"><p>The ferry sailed again after three days of wind.</p></div>
+    </div></body></html>"""
+
+
+def test_teasers_under_a_related_heading_are_dropped_where_they_lack_the_articles_markup():
+    blocks = segment(lxml_html.fromstring(page_with_a_list("Top stories", "card")))
+    kept = block_model.chosen(blocks, np.ones(len(blocks)), np.ones(len(blocks)))
+    assert [b.element.getparent().get("class") for b in kept] == ["body", "body"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "teaser_class"),
+    [("Top stories", "body"), ("Read more", "card")],  # the article's markup; an unfolding button
+)
+def test_text_under_a_related_heading_in_the_articles_markup_or_a_read_more_button_stays(
+    heading: str, teaser_class: str
+):
+    blocks = segment(lxml_html.fromstring(page_with_a_list(heading, teaser_class)))
+    kept = block_model.chosen(blocks, np.ones(len(blocks)), np.ones(len(blocks)))
+    assert len(kept) == len(blocks) == 5

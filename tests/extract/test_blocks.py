@@ -1,5 +1,6 @@
 """A page cut into text blocks, and the numbers the block model reads of each."""
 
+import pytest
 from lxml import html as lxml_html
 
 from newsdesk.extract.blocks import FEATURES, MARKS, coverage, features, segment, shingles
@@ -183,3 +184,13 @@ def test_a_block_holds_the_element_its_text_belongs_to():
     # Loose words in a div belong to the div, before and after the paragraph inside it.
     div = ferry.getparent().xpath("div")[0]
     assert [b.element for b in found[6:9]] == [div, div.find("p"), div]
+
+
+def test_a_block_knows_the_share_of_the_pages_long_paragraphs_in_its_parent():
+    long = " ".join(["word"] * 25) + "."
+    page = f"""<html><body><div class="body"><p>{long}</p><p>{long}</p><p>Short one.</p></div>
+    <div class="more"><p>{long}</p><p>A teaser of another story.</p></div></body></html>"""
+    rows = features(blocks_of(page), set(), "")
+    share = rows[:, FEATURES.index("parent_long_share")]
+    # Three long paragraphs on the page, two of them in the article's container.
+    assert share.tolist() == pytest.approx([2 / 3, 2 / 3, 2 / 3, 1 / 3, 1 / 3])

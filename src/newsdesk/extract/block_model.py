@@ -6,11 +6,13 @@ benchmark's dev pages and says how well it does on pages it did not learn from.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 import lightgbm
 import numpy as np
+from lxml.etree import _Element
 
 from newsdesk.extract.blocks import FEATURES, Block, Shingle, shingles
 
@@ -25,6 +27,28 @@ REPEAT_SHARE = 0.5
 REPEAT_MIN_WORDS = 10
 # Chances between these say the model could not tell: such text lowers an article's confidence.
 UNSURE = (0.2, 0.8)
+# A heading that opens a list of other articles. A bare "Read more" is not one: it is the button
+# that unfolds the rest of the article.
+RELATED_HEADING = re.compile(
+    r"(?!\W*(read|see|show|view) more\W*$)\W*(related|more (from|on|in|news|stories|articles"
+    r"|like this|to read|headlines)|latest|top (stories|news)|most (read|popular|viewed|shared"
+    r"|emailed)|popular|trending|recommended|you (may|might) (also )?(like|be interested)"
+    r"|don'?t miss|see (also|more)|read (more|also|next)|also read|partner|sponsored"
+    r"|editor'?s picks|around the web|about (the )?(author|company|us)|other news"
+    r"|further reading|what to read next|up next|in other news)",
+    re.IGNORECASE,
+)
+# The first words such a heading can start with: a set lookup spares most lines the pattern.
+RELATED_FIRST_WORDS = frozenset(
+    (
+        *("related", "more", "latest", "top", "most", "popular", "trending", "recommended"),
+        *("you", "don", "see", "read", "also", "partner", "partners", "sponsored", "editor"),
+        *("editors", "around", "about", "other", "further", "what", "up", "in"),
+    )
+)
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+HEADING_MAX_WORDS = 6  # a short line that ends no sentence reads as a heading
+SECTION_END_WORDS = 40  # a paragraph this long is article text again, not a teaser
 
 
 @cache
@@ -79,4 +103,60 @@ def chosen(blocks: list[Block], chances: np.ndarray, votes: np.ndarray) -> list[
             continue
         seen |= own
         kept.append(i)
-    return [blocks[i] for i in sorted(kept)]
+    kept.sort()
+    dropped = _related_lists(blocks, kept)
+    return [blocks[i] for i in kept if i not in dropped]
+
+
+def _related_lists(blocks: list[Block], kept: list[int]) -> set[int]:
+    """The kept blocks listed under a related-content heading ("Top stories", "More from X")
+    below the start of the article, with the heading: teasers of other articles, which read
+    like its paragraphs. A list runs to the next heading or long paragraph, and is dropped only
+    where none of its blocks sits in a container shaped like those of the article above it (a
+    list's items have markup of their own; an article's paragraphs share theirs)."""
+    if not kept:
+        return set()
+    start = kept[0] + 1
+    # Most blocks are long, or start with another word: tested for that before the pattern.
+    headings = [
+        i
+        for i, block in enumerate(blocks[start:], start)
+        if block.words
+        and block.words[0].lower() in RELATED_FIRST_WORDS
+        and _opens_related_list(block)
+    ]
+    if not headings:
+        return set()
+    taken = set(kept)
+    sections = {h: [i for i in _section_after(blocks, h) if i in taken] for h in headings}
+    # Shapes of the kept blocks only: each costs two lookups in the tree.
+    shapes = {i: _shape(blocks[i].element.getparent()) for i in taken}
+    dropped: set[int] = set()
+    for heading, listed in sections.items():
+        article = {shapes[i] for i in kept if i < heading}
+        if listed and not any(shapes[i] in article for i in listed):
+            dropped.update([heading, *listed])
+    return dropped
+
+
+def _opens_related_list(block: Block) -> bool:
+    heading = block.tag in HEADINGS or (
+        len(block.words) <= HEADING_MAX_WORDS and not block.text.endswith((".", "!", "?"))
+    )
+    return heading and RELATED_HEADING.match(block.text) is not None
+
+
+def _section_after(blocks: list[Block], heading: int) -> range:
+    """The blocks after a heading, up to the next heading or long paragraph."""
+    end = heading + 1
+    while end < len(blocks):
+        block = blocks[end]
+        if block.tag in HEADINGS or len(block.words) >= SECTION_END_WORDS:
+            break
+        end += 1
+    return range(heading + 1, end)
+
+
+def _shape(element: _Element | None) -> tuple[str, str | None] | None:
+    """An element's tag and class names: what the containers of one kind share."""
+    return None if element is None else (element.tag, element.get("class"))

@@ -176,6 +176,9 @@ SHINGLE = 4
 NEIGHBOURS = (-2, -1, 1, 2)
 WINDOW = 5  # blocks either side for the local share of trafilatura's votes
 SAMPLE = 200  # characters of a block read for its share of digits and capitals
+# A long paragraph: the article's text, where teasers, captions and notes are short or links.
+LONG_WORDS = 20
+LONG_MAX_LINK_SHARE = 0.2
 
 
 @dataclass(slots=True)
@@ -298,6 +301,7 @@ FEATURES = [
     "outside_vote_span",
     "parent_vote_share",
     "grandparent_vote_share",
+    "parent_long_share",
 ]
 _LOG_WORDS, _LINK_SHARE, _VOTE = (FEATURES.index(n) for n in ("log_words", "link_share", "vote"))
 
@@ -414,7 +418,9 @@ def _vote_layout(blocks: list[Block], words: np.ndarray, rows: np.ndarray) -> No
     """Where a block stands to the text trafilatura kept: how far before its first or after
     its last kept block (a page's furniture sits around the article), and the share of the
     kept words that are in blocks of the same parent, and of the same grandparent (an
-    article's paragraphs share one container, also those trafilatura missed). `words` holds
+    article's paragraphs share one container, also those trafilatura missed). Also the share of
+    the page's long, unlinked paragraphs that are in the same parent: the same evidence read from
+    the page alone, for where trafilatura kept a teaser list or an author's note. `words` holds
     each block's number of words."""
     n = len(blocks)
     kept = rows[:, _VOTE] >= 0.5
@@ -425,17 +431,25 @@ def _vote_layout(blocks: list[Block], words: np.ndarray, rows: np.ndarray) -> No
         rows[:, _COLUMN["outside_vote_span"]] = before + np.clip((index - found[-1]) / 10, 0, 5)
     else:
         rows[:, _COLUMN["outside_vote_span"]] = 5.0
-    kept_words = words * kept
-    total = kept_words.sum() or 1.0
     parents = [b.element.getparent() for b in blocks]
     parents = [p if p is not None else b.element for p, b in zip(parents, blocks, strict=True)]
     grandparents = [p.getparent() for p in parents]
     grandparents = [g if g is not None else p for g, p in zip(grandparents, parents, strict=True)]
-    for column, owners in (
-        ("parent_vote_share", parents),
-        ("grandparent_vote_share", grandparents),
-    ):
-        shares: dict[int, float] = {}
-        for owner, count in zip(owners, kept_words, strict=True):
-            shares[id(owner)] = shares.get(id(owner), 0.0) + count
-        rows[:, _COLUMN[column]] = [shares[id(owner)] / total for owner in owners]
+    by_parent, by_grandparent = _groups(parents), _groups(grandparents)
+    kept_words = words * kept
+    rows[:, _COLUMN["parent_vote_share"]] = _group_shares(by_parent, kept_words)
+    rows[:, _COLUMN["grandparent_vote_share"]] = _group_shares(by_grandparent, kept_words)
+    long_text = (words >= LONG_WORDS) & (rows[:, _LINK_SHARE] < LONG_MAX_LINK_SHARE)
+    rows[:, _COLUMN["parent_long_share"]] = _group_shares(by_parent, words * long_text)
+
+
+def _groups(owners: list[_Element]) -> np.ndarray:
+    """Per block, a number for its owner, one for all blocks of the same owner. (The owners
+    are held in the list: an element's id is its proxy's, which lxml may reuse once dropped.)"""
+    numbers: dict[int, int] = {}
+    return np.array([numbers.setdefault(id(owner), len(numbers)) for owner in owners])
+
+
+def _group_shares(groups: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Per block, the share of all `counts` that falls to the blocks of its group."""
+    return np.bincount(groups, weights=counts)[groups] / (counts.sum() or 1.0)
