@@ -83,6 +83,13 @@ cdef class BlockWalk:
             self.buffer.clear()
         self.links = 0
 
+    cdef read(self, text, bint in_link):
+        """Take a run of text into the block being read."""
+        if text:
+            self.buffer.append(text)
+            if in_link:
+                self.links += len(text.strip())
+
     cdef list context_of(self, unsigned long marks, bint article_body, str tag, list inherited):
         cdef list context = list(inherited)
         cdef Py_ssize_t column = 0
@@ -104,7 +111,6 @@ cdef class BlockWalk:
         cdef bint inline = tag in self.inline
         cdef unsigned long marks = 0
         cdef tree.xmlNode* child
-        cdef object text
         cdef str child_tag
         cdef size_t address = <size_t>node
         if inline and classes is not None and self.is_hover_card(classes):
@@ -125,11 +131,7 @@ cdef class BlockWalk:
         elif tag == "br":
             self.buffer.append(" ")
         in_link = in_link or tag == "a"
-        text = textOf(node)
-        if text:
-            self.buffer.append(text)
-            if in_link:
-                self.links += len(text.strip())
+        self.read(textOf(node), in_link)
         child = node.children
         while child is not NULL:
             if _isElement(child):
@@ -138,11 +140,7 @@ cdef class BlockWalk:
                     child_tag = namespacedName(child).lower()
                     if child_tag not in self.skipped:
                         self.walk(child, child_tag, context, in_link)
-                text = tailOf(child)
-                if text:
-                    self.buffer.append(text)
-                    if in_link:
-                        self.links += len(text.strip())
+                self.read(tailOf(child), in_link)
             child = child.next
         if not inline:
             self.flush()
