@@ -14,7 +14,6 @@ from __future__ import annotations
 import html as html_escape
 import re
 from collections.abc import Iterator
-from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -25,17 +24,7 @@ import numpy as np
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
-from trafilatura.metadata import (
-    META_URL,
-    Document,
-    examine_meta,
-    extract_author,
-    extract_catstags,
-    extract_meta_json,
-    extract_sitename,
-    extract_title,
-    extract_url,
-)
+from trafilatura.metadata import Document
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, load_html, repair_faulty_html
 
 from newsdesk.extract import block_model, boilerplate
@@ -45,6 +34,7 @@ from newsdesk.extract.dates import in_page_zone, local_iso, parse_date_line
 from newsdesk.extract.encoding import decode_html
 from newsdesk.extract.metadata import Metadata, read_metadata
 from newsdesk.extract.sanitize import clean_html
+from newsdesk.extract.trafilatura_metadata import trafilatura_metadata
 from newsdesk.extract.trafilatura_pass import full_main_text, head_set_aside, main_text
 from newsdesk.extract.walks import furniture_candidates
 
@@ -292,52 +282,6 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     certainty = block_model.certainty(page.blocks, chances) if picked else 0.5
     article.confidence = confidence(article, structured=meta.structured, certainty=certainty)
     return article
-
-
-def trafilatura_metadata(tree: lxml_html.HtmlElement, url: str, meta: Metadata) -> Document:
-    """trafilatura's extract_metadata for the fields ours lacks: without its date search,
-    categories and licence, which go unused, and its costlier searches (a title in the
-    headings, an author in a pruned copy of the page, tags in links) only where ours is empty."""
-    found = examine_meta(tree)
-    if found.author and " " not in found.author:
-        found.author = None  # as extract_metadata: a single word is no author's name
-    # As extract_metadata: its JSON-LD reader has bugs on odd pages, which cost only that.
-    with suppress(Exception):
-        found = extract_meta_json(tree, found)
-    if not found.title and not meta.title:
-        found.title = extract_title(tree)
-    if not found.author and not meta.authors and may_name_author(tree):
-        found.author = extract_author(tree)
-    if not meta.site_name:
-        found.sitename = found.sitename or extract_sitename(tree)
-        if found.sitename:
-            found.sitename = found.sitename.lstrip("@")
-            if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
-                found.sitename = found.sitename.title()
-        elif match := META_URL.match(found.url or extract_url(tree, url or None) or ""):
-            found.sitename = match[1]
-    if not found.tags and not meta.tags:
-        found.tags = extract_catstags("tag", tree)
-    found.clean_and_trim()
-    return found
-
-
-# Every string trafilatura's author selectors (trafilatura.xpaths.AUTHOR_XPATHS) look for in an
-# attribute, with the case they match it in ("uthor": author, Author, AuthorName, ...).
-AUTHOR_SELECTED = re.compile(
-    "uthor|byl|Byl|BBL|username|screenname|writer|zuozhe|bianji|xiaobian|channel-name"
-    "|submitted-by|posted-by|journalist-name"
-)
-
-
-def may_name_author(tree: lxml_html.HtmlElement) -> bool:
-    """Whether any of trafilatura's author selectors can match on the page. Where none can,
-    its author search, which first copies and prunes the whole page, would find nothing."""
-    for node in tree.iter(etree.Element):
-        # Its selectors also take an <author> element, or an element with a <rel> child.
-        if node.tag in ("author", "rel") or any(map(AUTHOR_SELECTED.search, node.values())):
-            return True
-    return False
 
 
 def byline_name(text: str) -> str:
