@@ -332,8 +332,9 @@ def _char_counts(samples: list[str]) -> np.ndarray:
         found = [(c.isdigit(), c.isupper(), c.isalpha()) for c in map(chr, others.tolist())]
         classes[wide] = np.array(found, dtype=np.int64)[where]
     totals = np.concatenate([np.zeros((1, 3), np.int64), np.cumsum(classes, axis=0)])
-    ends = np.cumsum([len(sample) for sample in samples])
-    return totals[ends] - totals[ends - [len(sample) for sample in samples]]
+    lengths = np.array([len(sample) for sample in samples], dtype=np.int64)
+    ends = np.cumsum(lengths)
+    return totals[ends] - totals[ends - lengths]
 
 
 def _text_shapes(texts: list[str]) -> np.ndarray:

@@ -57,14 +57,12 @@ def main_text(tree: HtmlElement, url: str, source: str) -> _Element | None:
         # A short body that covers little of the page: retried in recall mode, as there.
         recall = copy(options)
         recall.focus = "recall"
-        retried, retried_text = body, ""
         try:
             retried, retried_text = _recall_retry(tree, recall, url)
         except Exception:  # as trafilatura: a failed retry keeps the first body
-            retried_text = ""
-        if len(retried_text) >= options.min_extracted_size and len(
-            retried_text
-        ) > ESCALATION_ACCEPT_RATIO * len(text):
+            retried, retried_text = body, ""
+        longer = len(retried_text) > ESCALATION_ACCEPT_RATIO * len(text)
+        if longer and len(retried_text) >= options.min_extracted_size:
             body, text = retried, retried_text
     return body if len(text) >= options.min_output_size else None
 
@@ -77,8 +75,10 @@ def pruned(tree: HtmlElement, source: str, *, forum: bool) -> HtmlElement:
     for done, search in enumerate(searches, start=1):
         if found := search(tree):
             # Each later prune searches what the ones before it left.
-            tree = prune_unwanted_nodes(without(tree, found), searches[done:])
-            return tree if forum else without(tree, comment_sections(tree), copied=True)
+            copied = prune_unwanted_nodes(without(tree, found), searches[done:])
+            if not forum:
+                delete_all(comment_sections(copied))
+            return copied
     if not forum and (found := comment_sections(tree)):
         return without(tree, found)
     return tree
@@ -108,21 +108,20 @@ def comment_sections(tree: HtmlElement) -> list[HtmlElement]:
     return found
 
 
-def without(tree: HtmlElement, found: list[HtmlElement], *, copied: bool = False) -> HtmlElement:
-    """`tree` without the `found` elements, their tails kept: in a copy of it unless `copied`
-    says `tree` is a copy already."""
-    if copied:
-        duplicate = tree
-    else:
-        # The same elements in a copy, found by walking both trees side by side: cheaper than
-        # searching the copy again.
-        wanted = {id(element) for element in found}
-        duplicate = copy(tree)
-        pairs = zip(tree.iter(), duplicate.iter(), strict=True)
-        found = [twin for node, twin in pairs if id(node) in wanted]
-    for element in found:
-        delete_element(element)  # its tail stays, as in prune_unwanted_nodes
+def without(tree: HtmlElement, found: list[HtmlElement]) -> HtmlElement:
+    """A copy of `tree` without the `found` elements, their tails kept."""
+    # The same elements in the copy, found by walking both trees side by side: cheaper than
+    # searching the copy again.
+    wanted = {id(element) for element in found}
+    duplicate = copy(tree)
+    pairs = zip(tree.iter(), duplicate.iter(), strict=True)
+    delete_all([twin for node, twin in pairs if id(node) in wanted])
     return duplicate
+
+
+def delete_all(elements: list[HtmlElement]) -> None:
+    for element in elements:
+        delete_element(element)  # its tail stays, as in prune_unwanted_nodes
 
 
 def covers_little(text: str, tree: HtmlElement) -> bool:
