@@ -23,6 +23,26 @@ BOILERPLATE = [
     ("Advertisement", "advertisement"),
     ("Home | News | Business | Sport", "navigation"),
     ("This article originally appeared in The Harbour Post.", "original-credit"),
+    ("DON'T MISS", "read-more"),
+    ("SEE MORE: Ferry strike enters its third day", "read-more"),
+    ("[Related: Inside the coalition maths]", "read-more"),
+    ("Harbour fire latest [VIDEO] | Mayor's budget under fire [INSIGHT]", "read-more"),
+    ("Explore further", "read-more"),
+    ("Sign Up: Stay on top of the news! Sign up for our Email Newsletters here.", "newsletter"),
+    ("Get the Dispatch delivered to your door. 12 issues for £11.99.", "subscribe"),
+    ("Like this story? Share it with a friend!", "share"),
+    ("Tell us what YOU think...", "comments"),
+    ("Comments", "comments"),
+    ("Image copyright Getty Images", "image-credit"),
+    ("Published 18 November 2026", "dateline"),
+    ("Updated at 1:23 p.m.", "dateline"),
+    ("Reading time: 4 minutes", "reading-time"),
+    ("(Reporting by Ida Lund; editing by Tom Hale)", "credits"),
+    ("Ida Lund contributed reporting from Port Alder.", "credits"),
+    ("Follow our full coverage of the harbour strike at https://example.org/strike", "follow"),
+    ("ida.lund@harbourpost.example", "contact"),
+    ("This slideshow requires JavaScript.", "placeholder"),
+    ('[button link="/submit"] Send us YOUR review[/button]', "shortcode"),
 ]
 
 PROSE = [
@@ -36,6 +56,12 @@ PROSE = [
     "Photographers were kept behind a barrier for most of the day.",
     "The company said it would read more widely into the data before deciding.",
     "About 300 people were told to leave their homes.",
+    "WHO IS THE FRONT-RUNNER?",
+    "More than 300 people were told to leave their homes.",
+    "Published in 2019, the report found that rents had doubled.",
+    "Comments from residents were mixed.",
+    "The source said the talks would resume in March.",
+    "The council's app requires JavaScript, a resident complained, and crashes often.",
 ]
 
 

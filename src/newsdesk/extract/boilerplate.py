@@ -24,6 +24,8 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+_FLAG = "(insight|video|pictures|picture|poll|latest|report|analysis|live|photos|reveal|quiz)"
+
 # (kind, pattern) — matched against the folded line in lower case (faster than ignoring case).
 RULES: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern))
@@ -32,18 +34,23 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         (
             "read-more",
             r"^(read more|read also|also read|related|related stories|related articles"
-            r"|more from [\w .'-]+|recommended|you may also like|see also|watch|listen)"
+            r"|more from [\w .'-]+|recommended|you may also like|see also|watch|listen"
+            r"|see more|don'?t miss|must read|must see|read next|up next)"
             r"\s*[:|»>\-–—]\s*\S",
         ),
         (
             "read-more",
             r"^(read more|related stories|related articles|more stories|you may also like"
-            r"|recommended for you|more on this story|trending now|most read|top stories)"
+            r"|recommended for you|more on this story|trending now|most read|top stories"
+            r"|don'?t miss|must read|must see|read next|up next|see more|explore further|more)"
             r"\s*:?$",
         ),
+        ("read-more", r"^\[(related|read more|read also|see also|more)\s*:.*\]$"),
+        # A row of other headlines, each flagged like "[VIDEO]" or "[INSIGHT]".
+        ("read-more", rf"\[{_FLAG}\].*\[{_FLAG}\]"),
         (
             "newsletter",
-            r"\b(sign up|subscribe|register)\b.{0,60}\b(newsletter|our (daily|weekly)"
+            r"\b(sign up|subscribe|register)\b.{0,60}\b(newsletters?|our (daily|weekly)"
             r"|inbox|briefing|updates)\b",
         ),
         ("newsletter", r"^(get|receive) (our|the) [\w '-]{0,40}(newsletter|briefing)\b"),
@@ -53,7 +60,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"^(subscribe|become a (member|subscriber)|support (our|independent) "
             r"journalism|already a subscriber)\b",
         ),
+        ("subscribe", r"\b\d+ issues for [£$€]"),
         ("app", r"\b(download|get) (our|the) [\w ]{0,30}app\b"),
+        ("share", r"^(like|liked|enjoy|enjoyed|love|loved) this (story|article|post|piece)\?"),
         (
             "share",
             r"^(share|share this( article| story)?|share on|tweet|email|print|copy link)"
@@ -72,6 +81,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|leave a comment|join the (conversation|discussion)|be the first to comment)",
         ),
         ("comments", r"^\d+\s+comments?\s*[-–—·|]\s*(join|add|read)"),
+        ("comments", r"^(tell us|let us know) what you think\b|^what do you think\?$|^comments?$"),
         (
             "cookies",
             r"\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies"
@@ -83,6 +93,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"( credit)?\s*:\s*[^.]{0,80}$",
         ),
         ("image-credit", r"^\(?(photo|image) (by|courtesy of) [^.]{0,60}\)?$"),
+        ("image-credit", r"^(image|photo|picture|video) (copyright|source|courtesy)\b[^.]{0,60}$"),
         (
             "image-credit",
             r"^[^.]{0,60}/\s*(getty images|reuters|ap|afp|epa|shutterstock)"
@@ -99,6 +110,35 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|story continues below( advertisement)?|continue reading below)$",
         ),
         ("about-author", r"^about the (author|writer)s?\s*:?$"),
+        # A timestamp line: the date is the article's, not a sentence of its body.
+        (
+            "dateline",
+            r"^(published|updated|posted|last updated|first published)\b(?=.*\d)"
+            r"(?!.*\b(the|an?|that|was|were|is|are|has|have|had|will|would|said|says)\b)"
+            r"[\w ,:/.+-]{0,50}$",
+        ),
+        ("reading-time", r"^(reading time|\d+ min(ute)?s? read|tempo de leitura|lesezeit)\b"),
+        # Who reported and edited, and where else to read: the wire's footer, not the story.
+        (
+            "credits",
+            r"^\(?(additional )?reporting by\b|\bcontributed (reporting|to this (report|story))\b"
+            r"|^source\s*:\s*[^.]{0,40}$",
+        ),
+        ("follow", r"^follow (\w+'?s|our) (full |complete |latest )?coverage\b"),
+        # An author's address or profile on a line of its own.
+        (
+            "contact",
+            r"^[\w.+-]+@[\w-]+\.[\w.]+$|^(https?://)?(www\.)?(twitter|x|instagram)\.com/\w+$",
+        ),
+        # What a page shows in place of a player or slideshow it could not run.
+        (
+            "placeholder",
+            r"^(this|the) (slideshow|gallery|video|player|content|page|feature|interactive)"
+            r"[\w ]{0,30} requires javascript\b|^(please )?enable javascript\b"
+            r"|^javascript (is )?(disabled|required)\b",
+        ),
+        # A shortcode the site left unrendered: a button or an embed, not prose.
+        ("shortcode", r"\[/(button|caption|embed|gallery|video|audio)\]"),
         ("tags", r"^(tags|topics|filed under)\s*:"),
         ("navigation", r"^([\w&'’ -]{1,24}\s*[|·•»›]\s*){2,}[\w&'’ -]{1,24}$"),
         (
@@ -111,7 +151,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
 
 # A rule not anchored at the start of a line tries every position of it; each of them needs one
 # of these words, so a line without any skips them all.
-UNANCHORED_NEED = re.compile("sign up|subscribe|register|download|get|cookie|click here")
+UNANCHORED_NEED = re.compile(r"sign up|subscribe|register|download|get|cookie|click here|issues|\[")
 _ANCHORED = [pattern.pattern.startswith("^") for _, pattern in RULES]
 
 ORIGINAL_CREDIT = re.compile(
@@ -140,9 +180,10 @@ def _shouts(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.9:
         return False
-    # A capitalised quote or a headline-like sentence of plain words ends in a full stop;
-    # promos end with a date, a price, an exclamation or nothing.
-    return not line.endswith((".", '."', ".'"))
+    # A capitalised quote or a headline-like sentence of plain words ends in a full stop, and a
+    # section heading in capitals may ask a question; promos end with a date, a price, an
+    # exclamation or nothing.
+    return not line.endswith((".", '."', ".'", "?", '?"', "?'"))
 
 
 def original_credit(text: str) -> str | None:
