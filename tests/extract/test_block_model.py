@@ -37,7 +37,8 @@ def test_a_lead_shown_twice_is_kept_once_where_the_body_has_it():
 
 
 def test_unlikely_blocks_are_dropped_and_trafilatura_s_choice_lowers_the_bar_after_a_sibling():
-    blocks = segment(lxml_html.fromstring(PAGE))[2:]  # the body's two paragraphs
+    # The body's two paragraphs, in a container without a class: no layout to go by.
+    blocks = segment(lxml_html.fromstring(PAGE.replace(' class="body"', "")))[2:]
     unsure = np.array([0.9, 0.4])
     assert len(block_model.chosen(blocks, unsure, np.array([1.0, 0.0]))) == 1
     assert len(block_model.chosen(blocks, unsure, np.array([1.0, 1.0]))) == 2
@@ -80,3 +81,31 @@ def test_text_under_a_related_heading_in_the_articles_markup_or_a_read_more_butt
     blocks = segment(lxml_html.fromstring(page_with_a_list(heading, teaser_class)))
     kept = block_model.chosen(blocks, np.ones(len(blocks)), np.ones(len(blocks)))
     assert len(kept) == len(blocks) == 5
+
+
+FEES = "The harbour board voted on Monday to raise mooring fees by a tenth from April."
+COST = "Fishing crews said the rise would cost each boat about 400 pounds a year, the board said."
+DREDGING = "The board said the money would pay for dredging the inner basin over the next winter."
+LINK = "Read the board's full list of fees for the coming year here in one place."
+CHUNKED = f"""<html><body><article>
+<div class="chunk body"><p>{FEES}</p><p>{COST}</p></div>
+<aside class="quote"><p>Fees pay for the dredging.</p></aside>
+<div class="chunk body"><p>{DREDGING}</p><p>Short line, no stop</p>
+<p><a href="/fees">{LINK}</a></p></div>
+</article></body></html>"""
+
+
+def test_prose_laid_out_as_the_articles_paragraphs_is_taken_where_the_model_stopped():
+    blocks = segment(lxml_html.fromstring(CHUNKED))
+    chances = np.array([1.0, 1.0, 0.0, 0.0, 0.0, 0.0])
+    kept = [b.text for b in block_model.chosen(blocks, chances, np.zeros(len(blocks)))]
+    # The next chunk's sentence joins; the pull quote, the short line and the link do not.
+    assert kept == [blocks[0].text, blocks[1].text, blocks[3].text]
+
+
+def test_no_prose_is_added_where_the_article_sits_in_classless_containers():
+    page = CHUNKED.replace(' class="chunk body"', "")
+    blocks = segment(lxml_html.fromstring(page))
+    chances = np.array([1.0, 1.0, 0.0, 0.0, 0.0, 0.0])
+    kept = block_model.chosen(blocks, chances, np.zeros(len(blocks)))
+    assert [b.text for b in kept] == [blocks[0].text, blocks[1].text]

@@ -194,3 +194,17 @@ def test_a_block_knows_the_share_of_the_pages_long_paragraphs_in_its_parent():
     share = rows[:, FEATURES.index("parent_long_share")]
     # Three long paragraphs on the page, two of them in the article's container.
     assert share.tolist() == pytest.approx([2 / 3, 2 / 3, 2 / 3, 1 / 3, 1 / 3])
+
+
+def test_a_block_knows_the_share_of_trafilaturas_text_laid_out_as_it_is():
+    first = "The harbour board voted on Monday to raise mooring fees by a tenth from April."
+    later = "The board said the money would pay for dredging the inner basin next winter."
+    page = f"""<html><body><div class="chunk"><p>{first}</p></div><div class="chunk"><p>{later}</p>
+    <h3>{later}</h3></div><div class="more"><p>{later}</p></div></body></html>"""
+    found = blocks_of(page)
+    rows = features(found, shingles(first.split()), "")
+    share = rows[:, FEATURES.index("shape_vote_share")]
+    # trafilatura kept the first chunk: the second chunk's paragraph is laid out alike, though
+    # in a parent of its own; a heading in that chunk, or a paragraph elsewhere, is not.
+    assert rows[1, FEATURES.index("parent_vote_share")] == 0.0
+    assert share.tolist() == [1.0, 1.0, 0.0, 0.0]

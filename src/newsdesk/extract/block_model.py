@@ -49,6 +49,11 @@ RELATED_FIRST_WORDS = frozenset(
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 HEADING_MAX_WORDS = 6  # a short line that ends no sentence reads as a heading
 SECTION_END_WORDS = 40  # a paragraph this long is article text again, not a teaser
+# A paragraph laid out as the article's own is taken when it reads as prose: this many words,
+# few of them links, ending a sentence.
+ALIKE_MIN_WORDS = 15
+ALIKE_MAX_LINK_SHARE = 0.1
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'")
 
 
 @cache
@@ -104,8 +109,41 @@ def chosen(blocks: list[Block], chances: np.ndarray, votes: np.ndarray) -> list[
         seen |= own
         kept.append(i)
     kept.sort()
+    kept = _laid_out_alike(blocks, kept)
     dropped = _related_lists(blocks, kept)
     return [blocks[i] for i in kept if i not in dropped]
+
+
+def _laid_out_alike(blocks: list[Block], kept: list[int]) -> list[int]:
+    """The kept blocks, and the paragraphs of prose below the article's start that are laid out
+    as most of its text is (the same tag in a container of the same tag and class). A page that
+    splits its article into chunks, each in a container of its own, can lose all the chunks
+    after the first: trafilatura keeps only one, and the model follows it. Such a paragraph is
+    taken also where it repeats another: an interview that asks each guest the same question
+    prints it each time, where a hidden copy or a summary box has a layout of its own."""
+    if not kept:
+        return kept
+    words: dict[tuple[str, tuple[str, str | None] | None], int] = {}
+    for i in kept:
+        layout = (blocks[i].tag, _shape(blocks[i].element.getparent()))
+        words[layout] = words.get(layout, 0) + len(blocks[i].words)
+    main = max(words, key=words.__getitem__)
+    # A classless container is every page's plain <div>: no sign of the article's template.
+    if main[1] is None or main[1][1] is None or 2 * words[main] < sum(words.values()):
+        return kept
+    taken = set(kept)
+    for i in range(kept[0] + 1, len(blocks)):
+        block = blocks[i]
+        if (
+            i not in taken
+            and block.tag == main[0]
+            and len(block.words) >= ALIKE_MIN_WORDS
+            and block.link_chars <= ALIKE_MAX_LINK_SHARE * len(block.text)
+            and block.text.rstrip().endswith(SENTENCE_ENDS)
+            and _shape(block.element.getparent()) == main[1]
+        ):
+            taken.add(i)
+    return sorted(taken)
 
 
 def _related_lists(blocks: list[Block], kept: list[int]) -> set[int]:

@@ -302,6 +302,7 @@ FEATURES = [
     "parent_vote_share",
     "grandparent_vote_share",
     "parent_long_share",
+    "shape_vote_share",
 ]
 _LOG_WORDS, _LINK_SHARE, _VOTE = (FEATURES.index(n) for n in ("log_words", "link_share", "vote"))
 
@@ -442,6 +443,16 @@ def _vote_layout(blocks: list[Block], words: np.ndarray, rows: np.ndarray) -> No
     rows[:, _COLUMN["grandparent_vote_share"]] = _group_shares(by_grandparent, kept_words)
     long_text = (words >= LONG_WORDS) & (rows[:, _LINK_SHARE] < LONG_MAX_LINK_SHARE)
     rows[:, _COLUMN["parent_long_share"]] = _group_shares(by_parent, words * long_text)
+    # Blocks laid out alike (the same tag in a parent of the same tag and class): where a page
+    # splits its article into chunks, trafilatura may keep the first and miss the rest.
+    shapes: dict[tuple[str, str, str | None], int] = {}
+    by_shape = np.array(
+        [
+            shapes.setdefault((b.tag, p.tag, p.get("class")), len(shapes))
+            for b, p in zip(blocks, parents, strict=True)
+        ]
+    )
+    rows[:, _COLUMN["shape_vote_share"]] = _group_shares(by_shape, kept_words)
 
 
 def _groups(owners: list[_Element]) -> np.ndarray:
