@@ -53,6 +53,9 @@ def test_certainty_falls_with_the_share_of_text_the_model_could_not_tell():
     shares = [len(b.words) for b in blocks]
     expected = 1 - (shares[0] + shares[2]) / sum(shares)
     assert block_model.certainty(blocks, unsure_lead) == pytest.approx(expected)
+    # A block settled otherwise (here the repeated lead) is neither unsure nor likely text.
+    settled = block_model.certainty(blocks, unsure_lead, lambda b: b is blocks[0])
+    assert settled == pytest.approx(1 - shares[2] / (shares[1] + shares[2] + shares[3]))
 
 
 def page_with_a_list(heading: str, teaser_class: str) -> str:

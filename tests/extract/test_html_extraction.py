@@ -8,7 +8,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.utils import repair_faulty_html
 
-from newsdesk.extract.html import PARSER, extract_html, repaired
+from newsdesk.extract.html import PARSER, extract_html, repaired, settled
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -126,3 +126,10 @@ def test_page_is_parsed_as_trafilatura_repairs_it(page):
     expected = lxml_html.fromstring(repair_faulty_html(page, page[:50].lower()), parser=PARSER)
     parsed = lxml_html.fromstring(repaired(page), parser=PARSER)
     assert etree.tostring(parsed) == etree.tostring(expected)
+
+
+def test_lines_known_by_their_wording_or_as_the_headline_are_settled():
+    header = {"dock strike ends"}
+    assert settled("35 comments — join the conversation", header)
+    assert settled("Dock Strike Ends", header)
+    assert not settled("The vote passed with 1,140 members in favour.", header)

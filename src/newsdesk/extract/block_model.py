@@ -7,6 +7,7 @@ benchmark's dev pages and says how well it does on pages it did not learn from.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -71,14 +72,23 @@ def article_chances(rows: np.ndarray) -> np.ndarray:
     return model().predict(rows, num_threads=1)
 
 
-def certainty(blocks: list[Block], chances: np.ndarray) -> float:
+def certainty(
+    blocks: list[Block], chances: np.ndarray, settled: Callable[[Block], bool] | None = None
+) -> float:
     """1 less the share of the page's likely text (by words) whose chance the model left
     unsure. On dev pages the model had not learnt from, this share went with a worse body
-    (Spearman -0.44), where the body's length did not."""
+    (Spearman -0.29 in 5-fold cross-validation), where the body's length did not. An unsure
+    block that `settled` decides (boilerplate known by its wording, the headline again) leaves
+    no doubt about the body."""
     words = np.array([len(b.words) for b in blocks], dtype=float)
-    likely = words[chances > UNSURE[0]].sum()
-    unsure = words[(chances > UNSURE[0]) & (chances < UNSURE[1])].sum()
-    return 1.0 - unsure / likely if likely else 0.0
+    likely = chances > UNSURE[0]
+    unsure = likely & (chances < UNSURE[1])
+    if settled is not None:
+        for i in np.flatnonzero(unsure):
+            if settled(blocks[i]):
+                likely[i] = unsure[i] = False
+    total = words[likely].sum()
+    return 1.0 - words[unsure].sum() / total if total else 0.0
 
 
 def chosen(blocks: list[Block], chances: np.ndarray, votes: np.ndarray) -> list[Block]:

@@ -279,9 +279,20 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         format="html",
     )
     # A body taken from trafilatura alone, the model keeping nothing, is half as sure.
-    certainty = block_model.certainty(page.blocks, chances) if picked else 0.5
+    header = {boilerplate.fold(t).lower() for t in (title, teaser) if t}
+    certainty = (
+        block_model.certainty(page.blocks, chances, lambda b: settled(b.text, header))
+        if picked
+        else 0.5
+    )
     article.confidence = confidence(article, structured=meta.structured, certainty=certainty)
     return article
+
+
+def settled(text: str, header: set[str]) -> bool:
+    """Whether a line is known for what it is whatever the model says: boilerplate by its
+    wording, or the headline or standfirst again."""
+    return boilerplate.classify(text) is not None or boilerplate.fold(text).lower() in header
 
 
 def byline_name(text: str) -> str:
