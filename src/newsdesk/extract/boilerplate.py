@@ -81,7 +81,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|leave a comment|join the (conversation|discussion)|be the first to comment)",
         ),
         ("comments", r"^\d+\s+comments?\s*[-–—·|]\s*(join|add|read)"),
-        ("comments", r"^(tell us|let us know) what you think\b|^what do you think\?$|^comments?$"),
+        ("comments", r"^(tell us|let us know) what you think\b|^comments?$"),
         (
             "cookies",
             r"\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies"
