@@ -316,7 +316,7 @@ _OWN = _COLUMN["vote"] + 1  # the columns a block has of its own, before its nei
 
 # Per ASCII character: whether str.isdigit, isupper and isalpha hold for it.
 _ASCII_CLASSES = np.array(
-    [(c.isdigit(), c.isupper(), c.isalpha()) for c in map(chr, range(128))], dtype=np.int64
+    [(c.isdigit(), c.isupper(), c.isalpha()) for c in map(chr, range(128))], dtype=np.int32
 )
 
 
@@ -331,8 +331,8 @@ def _char_counts(samples: list[str]) -> np.ndarray:
     if wide.any():
         others, where = np.unique(points[wide], return_inverse=True)
         found = [(c.isdigit(), c.isupper(), c.isalpha()) for c in map(chr, others.tolist())]
-        classes[wide] = np.array(found, dtype=np.int64)[where]
-    totals = np.concatenate([np.zeros((1, 3), np.int64), np.cumsum(classes, axis=0)])
+        classes[wide] = np.array(found, dtype=np.int32)[where]
+    totals = np.concatenate([np.zeros((1, 3), np.int32), np.cumsum(classes, axis=0)])
     lengths = np.array([len(sample) for sample in samples], dtype=np.int64)
     ends = np.cumsum(lengths)
     return totals[ends] - totals[ends - lengths]
@@ -385,9 +385,9 @@ def features(blocks: list[Block], voted: Iterable[Shingle], title: str) -> np.nd
     rows[:, _COLUMN["over_40_words"]] = words > 40
     rows[:, _LINK_SHARE] = link_chars / chars
     rows[:, _COLUMN["all_link"]] = link_chars > 0.8 * chars
-    own_tags = [(i, _OWN_TAG[b.tag]) for i, b in enumerate(blocks) if b.tag in _OWN_TAG]
-    if own_tags:
-        rows[tuple(zip(*own_tags, strict=True))] = 1.0
+    own_tags = np.fromiter((_OWN_TAG.get(b.tag, -1) for b in blocks), np.int64, n)
+    tagged = np.flatnonzero(own_tags >= 0)
+    rows[tagged, own_tags[tagged]] = 1.0
     rows[:, _AROUND] = [b.context for b in blocks]
     rows[:, _COLUMN["ends_sentence"] : _COLUMN["starts_upper"] + 1] = _text_shapes(
         [b.text for b in blocks]
@@ -400,14 +400,15 @@ def features(blocks: list[Block], voted: Iterable[Shingle], title: str) -> np.nd
     rows[:, _COLUMN["before_h1"]] = index < first_h1
     rows[:, _COLUMN["is_title"] : _COLUMN["repeated"] + 1] = _title_and_repeats(blocks, title)
     rows[:, _VOTE] = coverage(blocks, set(voted))
+    own = rows[:, [_LOG_WORDS, _LINK_SHARE, _VOTE]]
     for k, d in enumerate(NEIGHBOURS):
         source = np.arange(n) + d
         inside = (source >= 0) & (source < n)
-        picked = rows[np.clip(source, 0, max(n - 1, 0))]
+        picked = own[np.clip(source, 0, max(n - 1, 0))]
         column = _OWN + 3 * k
-        rows[:, column] = np.where(inside, picked[:, _LOG_WORDS], 0.0)
-        rows[:, column + 1] = np.where(inside, picked[:, _LINK_SHARE], 1.0)
-        rows[:, column + 2] = np.where(inside, picked[:, _VOTE], 0.0)
+        rows[:, column] = np.where(inside, picked[:, 0], 0.0)
+        rows[:, column + 1] = np.where(inside, picked[:, 1], 1.0)
+        rows[:, column + 2] = np.where(inside, picked[:, 2], 0.0)
     sums = np.concatenate([[0.0], np.cumsum(rows[:, _VOTE])])
     low = np.clip(np.arange(n) - WINDOW, 0, n)
     high = np.clip(np.arange(n) + WINDOW + 1, 0, n)
@@ -445,13 +446,18 @@ def _vote_layout(blocks: list[Block], words: np.ndarray, rows: np.ndarray) -> No
     rows[:, _COLUMN["parent_long_share"]] = _group_shares(by_parent, words * long_text)
     # Blocks laid out alike (the same tag in a parent of the same tag and class): where a page
     # splits its article into chunks, trafilatura may keep the first and miss the rest.
-    shapes: dict[tuple[str, str, str | None], int] = {}
-    by_shape = np.array(
+    # A parent's tag and class read once per parent, numbered, then paired with each block's tag.
+    shapes: dict[tuple[str, str | None], int] = {}
+    first_of = np.unique(by_parent, return_index=True)[1]
+    parent_shape = np.array(
         [
-            shapes.setdefault((b.tag, p.tag, p.get("class")), len(shapes))
-            for b, p in zip(blocks, parents, strict=True)
+            shapes.setdefault((parents[i].tag, parents[i].get("class")), len(shapes))
+            for i in first_of
         ]
     )
+    tags: dict[str, int] = {}
+    tag = np.fromiter((tags.setdefault(b.tag, len(tags)) for b in blocks), np.int64, n)
+    by_shape = parent_shape[by_parent] * len(tags) + tag
     rows[:, _COLUMN["shape_vote_share"]] = _group_shares(by_shape, kept_words)
 
 
