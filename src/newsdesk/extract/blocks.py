@@ -445,8 +445,8 @@ def _vote_layout(blocks: list[Block], words: np.ndarray, rows: np.ndarray) -> No
     long_text = (words >= LONG_WORDS) & (rows[:, _LINK_SHARE] < LONG_MAX_LINK_SHARE)
     rows[:, _COLUMN["parent_long_share"]] = _group_shares(by_parent, words * long_text)
     # Blocks laid out alike (the same tag in a parent of the same tag and class): where a page
-    # splits its article into chunks, trafilatura may keep the first and miss the rest.
-    # A parent's tag and class read once per parent, numbered, then paired with each block's tag.
+    # splits its article into chunks, trafilatura may keep the first and miss the rest. Each
+    # parent's tag and class are read once, numbered, then paired with each block's own tag.
     shapes: dict[tuple[str, str | None], int] = {}
     first_of = np.unique(by_parent, return_index=True)[1]
     parent_shape = np.array(

@@ -279,7 +279,7 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         format="html",
     )
     # A body taken from trafilatura alone, the model keeping nothing, is half as sure.
-    header = {boilerplate.fold(t).lower() for t in (title, teaser) if t}
+    header = header_lines(title, teaser)
     certainty = (
         block_model.certainty(page.blocks, chances, lambda b: settled(b.text, header))
         if picked
@@ -287,6 +287,11 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     )
     article.confidence = confidence(article, structured=meta.structured, certainty=certainty)
     return article
+
+
+def header_lines(*texts: str) -> set[str]:
+    """The headline and standfirst as header tests match lines against them."""
+    return {line for text in texts if (line := boilerplate.fold(text).lower())}
 
 
 def settled(text: str, header: set[str]) -> bool:
@@ -417,7 +422,7 @@ def clean_body(
     paragraphs: list[str] = []
     parts: list[str] = []
     removed: list[str] = []
-    header = {boilerplate.fold(title).lower(), boilerplate.fold(teaser).lower()} - {""}
+    header = header_lines(title, teaser)
     for block in body:
         text = block_text(block)
         if not text:
