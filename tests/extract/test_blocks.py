@@ -69,6 +69,22 @@ def test_trafilatura_vote_and_neighbours_are_read_per_block():
     assert rows.shape == (len(found), len(FEATURES))
 
 
+@pytest.mark.parametrize("menu_links", [2, 12])
+def test_a_vote_that_took_in_the_menus_is_no_vote_for_them(menu_links):
+    menu = "".join(f'<li><a href="/s{i}">Section {i} of the site</a></li>' for i in range(12))
+    found = blocks_of(
+        f"<body><ul>{menu}</ul><p>The ferry sailed again on Monday after three days in port,"
+        " and the first crossing carried the mail, two lorries of feed and a school choir home"
+        " from the mainland.</p></body>"
+    )
+    # trafilatura's body: the paragraph and some or all of the menu.
+    voted = shingles([w for b in found[12 - menu_links :] for w in b.words])
+    votes = features(found, voted, "")[:, FEATURES.index("vote")]
+    assert votes[-1] == 1.0
+    # Two links among the prose still stand for the body; twelve are the page's menu.
+    assert list(votes[12 - menu_links : 12]) == [1.0 if menu_links == 2 else 0.0] * menu_links
+
+
 def test_coverage_reads_short_blocks_through_their_neighbours():
     found = blocks_of("<body><p>one two three four five</p><h2>six seven</h2><p>x y z w</p></body>")
     wanted = shingles(["four", "five", "six", "seven"])

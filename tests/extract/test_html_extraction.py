@@ -133,3 +133,27 @@ def test_lines_known_by_their_wording_or_as_the_headline_are_settled():
     assert settled("35 comments — join the conversation", header)
     assert settled("Dock Strike Ends", header)
     assert not settled("The vote passed with 1,140 members in favour.", header)
+
+
+def test_menus_taken_for_the_whole_page_give_way_to_the_article():
+    # The article's lines sit in one <div> between <br>s, too short for trafilatura's fast
+    # pass, whose rescue then takes the whole page: menus and all.
+    councils = "".join(
+        f'<li><a href="/council/{i}">Council for district {i}</a></li>' for i in range(20)
+    )
+    menu = "".join(
+        f'<li class="dropdown"><a href="/s{i}">SECTION {i}</a>'
+        f'<ul class="dropdown-menu">{councils}</ul></li>'
+        for i in range(6)
+    )
+    page = f"""<html><head><title>Clinic van broken into</title></head><body>
+    <nav><ul class="nav navbar-nav">{menu}</ul></nav>
+    <div class="news"><h1>Clinic van broken into</h1><div class="text">
+    The home-care team in Amizade found two of its five vans broken into on Tuesday.<br>
+    Radios and a first-aid kit were taken, and visits were moved to the afternoon.<br>
+    Police were called and are reviewing footage from the street.</div></div>
+    <footer><ul>{councils}</ul></footer></body></html>"""
+    article = extract_html(page, "https://town.example/news/van")
+    assert "Council for" not in article.text and "SECTION" not in article.text
+    assert "two of its five vans broken into" in article.text
+    assert "reviewing footage from the street" in article.text

@@ -400,6 +400,7 @@ def features(blocks: list[Block], voted: Iterable[Shingle], title: str) -> np.nd
     rows[:, _COLUMN["before_h1"]] = index < first_h1
     rows[:, _COLUMN["is_title"] : _COLUMN["repeated"] + 1] = _title_and_repeats(blocks, title)
     rows[:, _VOTE] = coverage(blocks, set(voted))
+    _unvote_menus(words, rows)
     own = rows[:, [_LOG_WORDS, _LINK_SHARE, _VOTE]]
     for k, d in enumerate(NEIGHBOURS):
         source = np.arange(n) + d
@@ -415,6 +416,20 @@ def features(blocks: list[Block], voted: Iterable[Shingle], title: str) -> np.nd
     rows[:, _COLUMN["vote_nearby"]] = (sums[high] - sums[low]) / (high - low)
     _vote_layout(blocks, words, rows)
     return rows
+
+
+# An article is prose: a body more than this share links (by words) took in the page's menus, as
+# trafilatura's last resort, the text of the whole page, does.
+VOTED_MAX_LINK_SHARE = 0.5
+
+
+def _unvote_menus(words: np.ndarray, rows: np.ndarray) -> None:
+    """Where trafilatura's body is mostly links, the blocks that are mostly links lose its vote.
+    `words` holds each block's number of words."""
+    voted = words * rows[:, _VOTE]
+    links = rows[:, _LINK_SHARE]
+    if (voted * links).sum() > VOTED_MAX_LINK_SHARE * voted.sum():
+        rows[links > VOTED_MAX_LINK_SHARE, _VOTE] = 0.0
 
 
 def _vote_layout(blocks: list[Block], words: np.ndarray, rows: np.ndarray) -> None:
