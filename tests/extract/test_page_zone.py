@@ -1,6 +1,9 @@
 """The publication moment in the zone the page prints it in (extract.dates.in_page_zone)."""
 
+import warnings
 from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
 
 from newsdesk.extract.dates import in_page_zone, parse_date_line
 
@@ -31,3 +34,24 @@ def test_a_shown_time_with_its_zone_picks_the_declared_moment_it_confirms():
 
 def test_without_a_declared_moment_there_is_none():
     assert in_page_zone([], [parse_date_line("November 18, 2019 11:03 PM")]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "offset"),
+    [
+        ("Nov. 19, 2019 at 1:23 p.m. ET", -5),  # Eastern: standard time in November
+        ("July 4, 2019 10:00 a.m. ET", -4),  # and daylight time in July
+        ("July 4, 2019 10:00 PT", -7),
+        ("Nov 19, 2019 18:30 AEDT", 11),
+        ("2019-11-19T07:03:25+02:00", 2),
+    ],
+)
+def test_a_date_line_reads_its_zone(line, offset):
+    assert parse_date_line(line).utcoffset() == timedelta(hours=offset)
+
+
+def test_a_zone_nobody_can_tell_leaves_the_time_naive_without_a_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        when = parse_date_line("Nov 19, 2019 08:00 XYZT")
+    assert when == datetime(2019, 11, 19, 8, 0) and when.tzinfo is None

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from dateutil import parser as dateparser
 from dateutil import tz
+from dateutil.zoneinfo import get_zonefile_instance
 
 MONTH = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
@@ -16,7 +17,7 @@ MONTH = (
 LOOKS_LIKE_DATE = re.compile(
     rf"\b{MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}\b"
     rf"|\b\d{{1,2}}(st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b",
+    r"|\b\d{4}-\d{2}-\d{2}(\b|(?=T\d))|\b\d{1,2}/\d{1,2}/\d{4}\b",
     re.IGNORECASE,
 )
 PREFIX = re.compile(
@@ -27,11 +28,28 @@ PREFIX = re.compile(
 ZONES = {
     "UTC": 0,
     "GMT": 0,
+    "WET": 0,
     "BST": 3600,
     "CET": 3600,
+    "WAT": 3600,
     "CEST": 7200,
     "EET": 7200,
+    "CAT": 7200,
+    "SAST": 7200,
     "EEST": 10800,
+    "MSK": 10800,
+    "EAT": 10800,
+    "IST": 19800,
+    "WIB": 25200,
+    "HKT": 28800,
+    "SGT": 28800,
+    "AWST": 28800,
+    "KST": 32400,
+    "JST": 32400,
+    "AEST": 36000,
+    "AEDT": 39600,
+    "NZST": 43200,
+    "NZDT": 46800,
     "EST": -18000,
     "EDT": -14400,
     "CST": -21600,
@@ -40,14 +58,35 @@ ZONES = {
     "MDT": -21600,
     "PST": -28800,
     "PDT": -25200,
-    "KST": 32400,
-    "JST": 32400,
-    "IST": 19800,
+}
+# "ET", "PT": a US zone's clock, standard or daylight by the date. The zone files dateutil ships
+# are read: the machine may have none.
+REGIONS = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
 }
 # Every form LOOKS_LIKE_DATE reads has a year: lines without four digits in a row are
 # rejected by this far cheaper test first.
 YEAR = re.compile(r"\d{4}")
-TZINFOS = {name: tz.tzoffset(name, offset) for name, offset in ZONES.items()}
+TZINFOS: dict[str, tzinfo] = {name: tz.tzoffset(name, offset) for name, offset in ZONES.items()}
+
+
+def zone(name: str | None, offset: int | None) -> tzinfo | None:
+    """The zone a parsed time names, for dateutil's `tzinfos`: by abbreviation, by region, or
+    by its offset; None (a naive time) for a name nobody can tell, rather than a warning."""
+    if name:
+        name = name.upper()
+        if (known := TZINFOS.get(name)) is not None:
+            return known
+        if name in REGIONS:
+            return get_zonefile_instance().get(REGIONS[name])
+    if offset is not None:
+        return tz.UTC if offset == 0 else tz.tzoffset(name, offset)
+    return None
+
+
 MAX_DATE_LINE = 80
 
 
@@ -64,7 +103,7 @@ def parse_date_line(line: str) -> datetime | None:
     # "Oct 23, 2024 - 16:28", "... at 4:28 pm", "... | 16:28": the joiner is noise to a parser.
     text = re.sub(r"\s+(-|–|—|at|@|\||·|•)\s+(?=\d)", " ", text, flags=re.IGNORECASE)
     try:
-        return dateparser.parse(text, tzinfos=TZINFOS, fuzzy=True)
+        return dateparser.parse(text, tzinfos=zone, fuzzy=True)
     except (ValueError, OverflowError):
         return None
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from dateutil import parser as dateparser
 from lxml import html as lxml_html
 
-from newsdesk.extract.dates import parse_date_line
+from newsdesk.extract.dates import parse_date_line, zone
 
 ARTICLE_TYPES = {
     "newsarticle",
@@ -257,7 +257,7 @@ def _date(value: object) -> datetime | None:
         return dateparser.isoparse(value.strip())
     except ValueError:
         try:
-            return dateparser.parse(value.strip())
+            return dateparser.parse(value.strip(), tzinfos=zone)
         except (ValueError, OverflowError):
             return None
 
