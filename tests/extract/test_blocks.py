@@ -3,7 +3,15 @@
 import pytest
 from lxml import html as lxml_html
 
-from newsdesk.extract.blocks import FEATURES, MARKS, coverage, features, segment, shingles
+from newsdesk.extract.blocks import (
+    FEATURES,
+    MARKS,
+    coverage,
+    features,
+    segment,
+    shingles,
+    voted_menus,
+)
 
 PAGE = """<html><body>
 <div class="site-nav"><a href="/">Home</a> <a href="/world">World</a></div>
@@ -79,10 +87,12 @@ def test_a_vote_that_took_in_the_menus_is_no_vote_for_them(menu_links):
     )
     # trafilatura's body: the paragraph and some or all of the menu.
     voted = shingles([w for b in found[12 - menu_links :] for w in b.words])
-    votes = features(found, voted, "")[:, FEATURES.index("vote")]
-    assert votes[-1] == 1.0
+    rows = features(found, voted, "")
+    assert rows[12 - menu_links :, FEATURES.index("vote")].all()
     # Two links among the prose still stand for the body; twelve are the page's menu.
-    assert list(votes[12 - menu_links : 12]) == [1.0 if menu_links == 2 else 0.0] * menu_links
+    assert voted_menus(found, rows) == (menu_links == 12)
+    votes = features(found, voted, "", menus_voted=True)[:, FEATURES.index("vote")]
+    assert votes[-1] == 1.0 and not votes[:12].any()
 
 
 def test_coverage_reads_short_blocks_through_their_neighbours():

@@ -157,3 +157,10 @@ def test_menus_taken_for_the_whole_page_give_way_to_the_article():
     assert "Council for" not in article.text and "SECTION" not in article.text
     assert "two of its five vans broken into" in article.text
     assert "reviewing footage from the street" in article.text
+
+
+def test_a_page_of_links_alone_has_no_article():
+    # trafilatura's last resort takes the whole page: no article for all that.
+    links = "".join(f'<li><a href="/news/{i}">Headline of story {i}</a></li>' for i in range(300))
+    page = f"<html><body><h1>Latest news</h1><ul>{links}</ul></body></html>"
+    assert extract_html(page, "https://town.example/news/").body == []

@@ -369,8 +369,11 @@ def _title_and_repeats(blocks: list[Block], title: str) -> list[tuple[bool, bool
     return found
 
 
-def features(blocks: list[Block], voted: Iterable[Shingle], title: str) -> np.ndarray:
-    """One row of FEATURES per block. `voted` holds the shingles of trafilatura's body."""
+def features(
+    blocks: list[Block], voted: Iterable[Shingle], title: str, *, menus_voted: bool = False
+) -> np.ndarray:
+    """One row of FEATURES per block. `voted` holds the shingles of trafilatura's body; where
+    that took in the page's menus (see `voted_menus`), blocks mostly of links get no vote."""
     n = len(blocks)
     rows = np.zeros((n, len(FEATURES)))
     if not n:
@@ -400,7 +403,8 @@ def features(blocks: list[Block], voted: Iterable[Shingle], title: str) -> np.nd
     rows[:, _COLUMN["before_h1"]] = index < first_h1
     rows[:, _COLUMN["is_title"] : _COLUMN["repeated"] + 1] = _title_and_repeats(blocks, title)
     rows[:, _VOTE] = coverage(blocks, set(voted))
-    _unvote_menus(words, rows)
+    if menus_voted:
+        rows[rows[:, _LINK_SHARE] > MENU_LINK_SHARE, _VOTE] = 0.0
     own = rows[:, [_LOG_WORDS, _LINK_SHARE, _VOTE]]
     for k, d in enumerate(NEIGHBOURS):
         source = np.arange(n) + d
@@ -418,18 +422,15 @@ def features(blocks: list[Block], voted: Iterable[Shingle], title: str) -> np.nd
     return rows
 
 
-# An article is prose: a body more than this share links (by words) took in the page's menus, as
-# trafilatura's last resort, the text of the whole page, does.
-VOTED_MAX_LINK_SHARE = 0.5
+# An article is prose: a body more than this share links (by words) took in the page's menus.
+MENU_LINK_SHARE = 0.5
 
 
-def _unvote_menus(words: np.ndarray, rows: np.ndarray) -> None:
-    """Where trafilatura's body is mostly links, the blocks that are mostly links lose its vote.
-    `words` holds each block's number of words."""
-    voted = words * rows[:, _VOTE]
-    links = rows[:, _LINK_SHARE]
-    if (voted * links).sum() > VOTED_MAX_LINK_SHARE * voted.sum():
-        rows[links > VOTED_MAX_LINK_SHARE, _VOTE] = 0.0
+def voted_menus(blocks: list[Block], rows: np.ndarray) -> bool:
+    """Whether trafilatura's body, as `rows` read it, is mostly links by words: its last resort,
+    the text of the whole page, takes in the menus."""
+    voted = np.array([len(b.words) for b in blocks], dtype=float) * rows[:, _VOTE]
+    return bool((voted * rows[:, _LINK_SHARE]).sum() > MENU_LINK_SHARE * voted.sum())
 
 
 def _vote_layout(blocks: list[Block], words: np.ndarray, rows: np.ndarray) -> None:

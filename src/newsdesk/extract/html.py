@@ -29,7 +29,15 @@ from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, load_html, repair_faulty
 
 from newsdesk.extract import block_model, boilerplate
 from newsdesk.extract.article import Author, Counters, ExtractedArticle, Image
-from newsdesk.extract.blocks import FEATURES, TOKEN, Block, features, segment, shingles
+from newsdesk.extract.blocks import (
+    FEATURES,
+    TOKEN,
+    Block,
+    features,
+    segment,
+    shingles,
+    voted_menus,
+)
 from newsdesk.extract.dates import in_page_zone, local_iso, parse_date_line
 from newsdesk.extract.encoding import decode_html
 from newsdesk.extract.metadata import Metadata, read_metadata
@@ -136,17 +144,15 @@ def read_blocks(text: str, url: str = "") -> Page | None:
         body = main_text(tree, url, text)
     if body is None:
         body = full_main_text(tree, url)
-    voted = " ".join(block_text(b) for b in body) if body is not None else ""
+    kept = " ".join(block_text(b) for b in body) if body is not None else ""
+    voted = shingles(TOKEN.findall(kept))
     found = segment(tree)
-    return Page(
-        tree,
-        meta,
-        extra,
-        furniture,
-        found,
-        features(found, shingles(TOKEN.findall(voted)), meta.title),
-        body,
-    )
+    rows = features(found, voted, meta.title)
+    if voted_menus(found, rows):
+        # Menus are no vote for themselves, and such a body is no fallback.
+        rows = features(found, voted, meta.title, menus_voted=True)
+        body = None
+    return Page(tree, meta, extra, furniture, found, rows, body)
 
 
 # trafilatura's own parser settings (lxml's defaults keep less of some bodies), with every
