@@ -202,7 +202,7 @@ def segment(root: _Element) -> list[Block]:
     start = body if body is not None else root
     if (tag := start.tag.lower()) in SKIPPED:
         return []
-    walk = BlockWalk(INLINE, SKIPPED, _CONTAINER_COLUMN, MAX_MARKS, _marks_of, _is_hover_card)
+    walk = BlockWalk(INLINE, SKIPPED, _CONTAINER_COLUMN, MAX_MARKS, marks_of, _is_hover_card)
     found = walk.run(start, tag, [0] * (len(MARKS) + len(CONTAINERS) + 1))
     return [
         Block(element, tag, text, links, context, TOKEN.findall(text))
@@ -225,7 +225,7 @@ def _is_hover_card(classes: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _marks_of(name: str) -> int:
+def marks_of(name: str) -> int:
     """The marks in one class name or id, a bit for each one's context column. A class and
     id are read name by name: no piece spans the space between two names, and while most ids
     are unique and many class strings too, their names repeat across elements and pages."""

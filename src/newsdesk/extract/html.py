@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html as html_escape
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -40,6 +40,7 @@ from newsdesk.extract.blocks import (
 )
 from newsdesk.extract.dates import in_page_zone, local_iso, parse_date_line
 from newsdesk.extract.encoding import decode_html
+from newsdesk.extract.figures import Figure, figures
 from newsdesk.extract.metadata import Metadata, read_metadata
 from newsdesk.extract.sanitize import clean_html
 from newsdesk.extract.trafilatura_metadata import trafilatura_metadata
@@ -240,8 +241,10 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     standfirst = teaser and shows_standfirst(tree, teaser)
     chances = block_model.article_chances(page.rows)
     picked = block_model.chosen(page.blocks, chances, page.rows[:, FEATURES.index("vote")])
+    image_url = meta.image or extra.image or ""
+    pictures = figures(picked, url, image_url)
     # Where the model keeps nothing, trafilatura's body is better than none.
-    body = as_body(picked) if picked else page.trafilatura_body
+    body = as_body(picked, pictures) if picked else page.trafilatura_body
     if body is None:
         return ExtractedArticle(title=meta.title, url=url, format="html")
 
@@ -260,7 +263,7 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     if authors and furniture.author_bio:
         authors[0].bio = furniture.author_bio
         authors[0].url = authors[0].url or furniture.author_url
-    image_url = meta.image or extra.image or ""
+    lead = [Image(url=image_url)] if image_url else []
     article = ExtractedArticle(
         title=title,
         body=paragraphs,
@@ -275,8 +278,8 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         canonical_url=meta.canonical_url or url,
         site_name=meta.site_name or site_name_of(extra.sitename, url),
         language=meta.language or extra.language or "",
-        image=Image(url=image_url) if image_url else None,
-        images=[Image(url=image_url)] if image_url else [],
+        image=lead[0] if lead else None,
+        images=lead + [f.image for f in pictures],
         tags=meta.tags or [t for t in (extra.tags or []) if t],
         reactions_offered=furniture.reactions,
         counters=furniture.counters,
@@ -430,6 +433,9 @@ def clean_body(
     removed: list[str] = []
     header = header_lines(title, teaser)
     for block in body:
+        if block.tag == "graphic":
+            parts.append(_figure_html(block))
+            continue
         text = block_text(block)
         if not text:
             continue
@@ -504,6 +510,17 @@ def is_header_line(text: str, header: set[str]) -> bool:
     return boilerplate.word_count(text) < 5 and not text.rstrip().endswith(ends)
 
 
+def _figure_html(graphic: _Element) -> str:
+    """A graphic of the body as a figure, with its caption and credit."""
+    src, alt = (html_escape.escape(graphic.get(a) or "") for a in ("src", "alt"))
+    caption, credit = (
+        html_escape.escape(graphic.get(a) or "", quote=False) for a in ("title", "credit")
+    )
+    credit = f" <small>{credit}</small>" if credit else ""
+    below = f"<figcaption>{caption}{credit}</figcaption>" if caption or credit else ""
+    return f'<figure><img src="{src}" alt="{alt}" loading="lazy">{below}</figure>'
+
+
 def _block_html(block: _Element, text: str) -> str:
     """trafilatura's block elements (head, list, quote, ...) as plain HTML; `text` is the
     block's block_text."""
@@ -533,15 +550,35 @@ def _block_html(block: _Element, text: str) -> str:
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
-def as_body(picked: list[Block]) -> _Element:
+def as_body(picked: list[Block], pictures: Sequence[Figure] = ()) -> _Element:
     """The kept blocks in trafilatura's body markup (p, head, quote, list of items, table of
-    rows of cells), so that one cleaning step serves both."""
+    rows of cells, graphic), so that one cleaning step serves both. Each of `pictures` goes
+    before the block it stands before."""
     body = etree.Element("body")
     group: _Element | None = None  # the list or table the previous block went into
     group_of: _Element | None = None  # the page element that list or table stands for
     row: _Element | None = None
     row_of: _Element | None = None
-    for block in picked:
+    waiting = iter(pictures)
+    picture = next(waiting, None)
+    captions = {i for p in pictures for i in p.within}
+    for i, block in enumerate([*picked, None]):
+        if i in captions:
+            continue
+        while picture is not None and picture.before <= i:
+            image = picture.image
+            etree.SubElement(
+                body,
+                "graphic",
+                src=image.url,
+                alt=picture.alt,
+                title=image.caption,
+                credit=image.credit,
+            )
+            group = group_of = None
+            picture = next(waiting, None)
+        if block is None:
+            break
         if block.tag in ("li", "td", "th"):
             parent = block.element.getparent()
             container = parent.getparent() if block.tag != "li" and parent is not None else parent

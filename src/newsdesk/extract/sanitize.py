@@ -29,6 +29,7 @@ ALLOWED_TAGS = {
     "code",
     "sub",
     "sup",
+    "small",
     "table",
     "thead",
     "tbody",
@@ -36,7 +37,7 @@ ALLOWED_TAGS = {
     "th",
     "td",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "loading"}}
 
 
 def clean_html(fragment: str) -> str:
