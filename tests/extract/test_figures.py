@@ -25,7 +25,7 @@ PAGE = f"""<html><head><title>Harbour wall to be rebuilt</title>
 <figure class="hero"><img src="/img/wall-at-dusk.jpg" alt="The harbour wall"></figure>
 <p>{PARAGRAPHS[0]}</p>
 <figure><img src="/img/storm.jpg" alt="Waves over the wall">
-<figcaption>Waves broke over the wall in January. <span class="photo-credit">Ann Berg</span>
+<figcaption>Waves broke over the wall in January. <span class="photo-credit">Photo: Ann Berg</span>
 </figcaption></figure>
 <p>{PARAGRAPHS[1]}</p>
 <p><img src="/img/blank.gif" data-src="/img/crane.jpg" alt="A crane"></p>

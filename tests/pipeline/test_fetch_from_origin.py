@@ -100,3 +100,19 @@ def test_failing_page_is_recorded_then_retried(origin, fetcher, tmp_path):
         for e, r in zip(entries, fetch_pages([(feed, e) for e in entries], fetcher), strict=True)
     ]
     assert PageError.objects.get(url=f"{site.base_url}/news/vanished").attempts == 2
+
+
+@pytest.mark.django_db
+def test_a_photo_in_an_article_stays_in_place_with_its_caption(origin, feeds, fetcher):
+    poll_feeds(feeds, fetcher)
+    with_photo = [s for s in origin.catalog.articles if s.figure and not s.republished_from]
+    assert with_photo
+    for spec in with_photo:
+        article = Appearance.objects.get(url=origin.url_of(spec.key)).article
+        caption, credit = spec.figure
+        html = article.body_html
+        assert f"<figcaption>{caption} <small>{credit}</small></figcaption>" in html
+        assert f"/images/{spec.slug}-photo.svg" in html
+        second, third = (html.index(p[:40]) for p in spec.paragraphs[1:3])
+        assert second < html.index("<figure>") < third
+        assert caption not in article.body_text

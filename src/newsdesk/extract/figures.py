@@ -51,6 +51,7 @@ CREDIT_LINE = re.compile(
     r"\s*:\s*(?P<who>[^():]{2,80}?)\)?\s*$|(^|\s)©\s*(?P<owner>[^()]{2,80})$",
     re.IGNORECASE,
 )
+CREDIT_LABEL = re.compile(r"^((photo|image|picture)s?( credit)?|credits?|source)\s*:\s*", re.I)
 CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer|attribution", re.I)
 
 
@@ -211,10 +212,11 @@ def _caption(unit: _Element) -> tuple[str, str]:
         (e for e in unit.iter() if CREDIT_CLASS.search(e.get("class") or "")),
         None,
     )
-    credit_text = _text(credit) if credit is not None else ""
+    credited = _text(credit) if credit is not None else ""
+    credit_text = CREDIT_LABEL.sub("", credited)
     caption_text = _text(caption)
-    if credit_text and credit_text in caption_text:
-        caption_text = " ".join(caption_text.replace(credit_text, " ").split())
+    if credited and credited in caption_text:
+        caption_text = " ".join(caption_text.replace(credited, " ").split())
     elif not credit_text and (said := CREDIT_LINE.search(caption_text)):
         who = said["who"] or said["owner"]
         if who[0].isupper():  # a name, not the rest of a sentence

@@ -30,17 +30,22 @@ class ArticleSpec:
     republished_from: str | None = None  # "outlet/slug" of the original
     credit: str = ""  # the "originally appeared in" line, when the page has one
     updated: datetime | None = None
+    figure: tuple[str, str] | None = None  # a photo's caption and credit, after paragraph two
 
     @property
     def key(self) -> str:
         return f"{self.outlet}/{self.slug}"
 
     def layout(self) -> list[tuple[str, str]]:
-        """The body as the page shows it: ("p", text) and ("promo", text), then the credit."""
+        """The body as the page shows it: ("p", text), ("promo", text) and ("figure",
+        caption), then the credit."""
         blocks: list[tuple[str, str]] = [("p", text) for text in self.paragraphs]
         for i, promo in enumerate(self.promos):
             position = min(2 + 3 * i, len(blocks) - 1) + i
             blocks.insert(position, ("promo", promo))
+        if self.figure:
+            second = [i for i, (kind, _) in enumerate(blocks) if kind == "p"][1]
+            blocks.insert(second + 1, ("figure", self.figure[0]))
         if self.credit:
             blocks.append(("credit", self.credit))
         return blocks
@@ -143,6 +148,7 @@ def _original(outlet: Outlet, entry: dict) -> ArticleSpec:
         event=entry["event"],
         tags=tuple(entry.get("tags", [])),
         updated=datetime.fromisoformat(entry["updated"]) if entry.get("updated") else None,
+        figure=(figure["caption"], figure["credit"]) if (figure := entry.get("figure")) else None,
     )
 
 
@@ -170,4 +176,5 @@ def _copy(
         tags=original.tags,
         republished_from=original.key,
         credit=credit,
+        figure=original.figure,
     )

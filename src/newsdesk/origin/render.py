@@ -42,6 +42,13 @@ def body_html(outlet: Outlet, article: ArticleSpec) -> str:
             parts.append(f"<p>{escape(text, quote=False)}</p>")
         elif kind == "promo":
             parts.append(outlet.promo_markup.format(text=escape(text, quote=False)))
+        elif kind == "figure" and article.figure:
+            parts.append(
+                f'<figure class="photo"><img src="/images/{article.slug}-photo.svg"'
+                f' alt="{escape(text)}" width="1200" height="630"><figcaption>'
+                f'{escape(text, quote=False)} <span class="photo-credit">Photo:'
+                f" {escape(article.figure[1], quote=False)}</span></figcaption></figure>"
+            )
         else:
             parts.append(f"<p><em>{escape(text, quote=False)}</em></p>")
     return "\n".join(parts)

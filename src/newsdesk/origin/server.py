@@ -109,6 +109,11 @@ class Site:
                 render.image_svg(article.slug),
                 "image/svg+xml",
             )
+            if article.figure:
+                self.pages[f"/images/{article.slug}-photo.svg"] = (
+                    render.image_svg(article.figure[0]),
+                    "image/svg+xml",
+                )
         for page in outlet.private:
             body = "".join(f"<p>{p}</p>" for p in page["paragraphs"])
             self.pages[f"/private/{page['slug']}"] = (
