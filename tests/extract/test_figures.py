@@ -29,6 +29,7 @@ PAGE = f"""<html><head><title>Harbour wall to be rebuilt</title>
 </figcaption></figure>
 <p>{PARAGRAPHS[1]}</p>
 <p><img src="/img/blank.gif" data-src="/img/crane.jpg" alt="A crane"></p>
+<p><em>The crane that will lift the new stones</em></p>
 <p>{PARAGRAPHS[2]}</p>
 <figure><img src="/img/quay.jpg"><p>The quay as it stood in 1920, when the first stones were laid
 by hand and the harbour master kept his log in the tower.</p></figure>
@@ -43,6 +44,7 @@ the quay and the slipway the fishermen asked to keep. Credit: Port Council</figc
 <div class="trending-now"><img src="/img/trending.jpg"><p>Most read this week</p></div>
 <img src="/img/divider.png" role="presentation">
 <p>{PARAGRAPHS[3]}</p>
+<p><em>The fishermen's union will meet the engineers on the quay next Friday at noon.</em></p>
 <p><img src="/img/wall.jpg"></p>
 <div class="advert-slot"><img src="/img/ad-banner.jpg" width="300" height="250"></div>
 </div></article></body></html>"""
@@ -80,6 +82,10 @@ def test_captions_and_credits_go_with_their_picture_not_into_the_text(article):
     assert (storm.caption, storm.credit) == ("Waves broke over the wall in January.", "Ann Berg")
     assert map_.credit == "Port Council" and map_.caption.startswith("Where the new wall")
     assert "Where the new wall" not in article.text
+    # So is a line in italics right under a bare picture; italics elsewhere are text.
+    assert article.images[2].caption == "The crane that will lift the new stones"
+    assert "The crane that will lift" not in article.text
+    assert "The fishermen's union will meet the engineers" in article.text
     # A caption in a paragraph of its own inside the figure is the figure's too.
     assert quay.caption.startswith("The quay as it stood in 1920")
     assert "The quay as it stood" not in article.text

@@ -20,6 +20,9 @@ from newsdesk.extract.article import Image
 from newsdesk.extract.blocks import MARKS, Block, marks_of
 
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# Elements that hold a bare picture and nothing else, and the longest caption set under one.
+HOLDERS = frozenset(("a", "p", "div", "span"))
+CAPTION_MAX_WORDS = 30
 # A kept paragraph's container holds the picture this many levels up from it, at most.
 MAX_DEPTH = 4
 # Marks around a picture that make it page furniture rather than the article's.
@@ -95,6 +98,10 @@ def figures(picked: list[Block], url: str, lead: str) -> list[Figure]:
         seen.add(key)
         within = [i for e in unit.iter() if (i := place.get(id(e))) is not None]
         caption, credit = _caption(unit)
+        if unit is element and (below := _caption_below(element)) is not None:
+            if (i := place.get(id(below))) is not None:
+                within.append(i)
+            caption = _text(below)
         image = Image(url=source, caption=caption, credit=credit)
         alt = " ".join((element.get("alt") or "").split())
         found.append(Figure(min([passed, *within]), image, alt, within))
@@ -222,6 +229,28 @@ def _caption(unit: _Element) -> tuple[str, str]:
         if who[0].isupper():  # a name, not the rest of a sentence
             caption_text, credit_text = caption_text[: said.start()].rstrip(), who
     return caption_text, credit_text
+
+
+def _caption_below(image: _Element) -> _Element | None:
+    """A caption a page sets as the paragraph under a bare picture, wholly in italics:
+    <p><img></p><p><em>Light a Wish by OGE Group</em></p>."""
+    holder = image
+    for ancestor in image.iterancestors():
+        if ancestor.tag not in HOLDERS or len(ancestor) != 1 or _text(ancestor):
+            break
+        holder = ancestor
+    below = holder.getnext()
+    if (
+        below is None
+        or below.tag not in ("p", "div")
+        or len(below) != 1
+        or (below.text or "").strip()
+    ):
+        return None
+    italic = below[0]
+    if italic.tag not in ("em", "i") or (italic.tail or "").strip():
+        return None
+    return below if 0 < len(_text(below).split()) <= CAPTION_MAX_WORDS else None
 
 
 def _text(element: _Element) -> str:
