@@ -75,8 +75,10 @@ def figures(picked: list[Block], url: str, lead: str) -> list[Figure]:
     if not picked:
         return []
     elements = [b.element for b in picked]
-    place = {id(e): i for i, e in enumerate(elements)}
-    containers = {id(p) for e in elements if (p := e.getparent()) is not None}
+    # Elements as keys: lxml gives one proxy per element while a reference to it lives, and
+    # these hold one (an id() of a proxy let go could come back for another element).
+    place = {e: i for i, e in enumerate(elements)}
+    containers = {p for e in elements if (p := e.getparent()) is not None}
     seen = {_picture_key(lead)} if lead else set()
     found: list[Figure] = []
     # Above the first kept text (below the headline, say) is the lead picture's place: where
@@ -84,7 +86,7 @@ def figures(picked: list[Block], url: str, lead: str) -> list[Figure]:
     text_starts = next((i for i, b in enumerate(picked) if b.tag not in HEADINGS), len(picked))
     passed = 0  # kept blocks met so far, in page order
     for element in _common_ancestor(elements).iter():
-        if (i := place.get(id(element))) is not None:
+        if (i := place.get(element)) is not None:
             passed = i + 1
             continue
         if element.tag != "img" or (lead and passed <= text_starts):
@@ -96,10 +98,10 @@ def figures(picked: list[Block], url: str, lead: str) -> list[Figure]:
         if not source or (key := _picture_key(source)) in seen:
             continue
         seen.add(key)
-        within = [i for e in unit.iter() if (i := place.get(id(e))) is not None]
+        within = [i for e in unit.iter() if (i := place.get(e)) is not None]
         caption, credit = _caption(unit)
         if unit is element and (below := _caption_below(element)) is not None:
-            if (i := place.get(id(below))) is not None:
+            if (i := place.get(below)) is not None:
                 within.append(i)
             caption = _text(below)
         image = Image(url=source, caption=caption, credit=credit)
@@ -111,11 +113,11 @@ def figures(picked: list[Block], url: str, lead: str) -> list[Figure]:
 def _common_ancestor(elements: list[_Element]) -> _Element:
     first = elements[0]
     chain = [first, *first.iterancestors()]
-    depth = {id(e): d for d, e in enumerate(chain)}
+    depth = {e: d for d, e in enumerate(chain)}
     deepest = 0
     for element in elements[1:]:
         for ancestor in (element, *element.iterancestors()):
-            if (d := depth.get(id(ancestor))) is not None:
+            if (d := depth.get(ancestor)) is not None:
                 deepest = max(deepest, d)
                 break
     return chain[deepest]
@@ -131,7 +133,7 @@ def _unit(image: _Element) -> _Element:
     return image
 
 
-def _in_article(unit: _Element, containers: set[int]) -> bool:
+def _in_article(unit: _Element, containers: set[_Element]) -> bool:
     """Whether a kept block's container holds `unit` within MAX_DEPTH levels, with no
     furniture mark on the way."""
     for level, ancestor in enumerate(_with_ancestors(unit)):
@@ -139,7 +141,7 @@ def _in_article(unit: _Element, containers: set[int]) -> bool:
             return False
         if _marks(ancestor) & _FURNITURE_BITS:
             return False
-        if level and id(ancestor) in containers:
+        if level and ancestor in containers:
             return True
     return False
 
