@@ -202,7 +202,7 @@ def segment(root: _Element) -> list[Block]:
     start = body if body is not None else root
     if (tag := start.tag.lower()) in SKIPPED:
         return []
-    walk = BlockWalk(INLINE, SKIPPED, _CONTAINER_COLUMN, MAX_MARKS, marks_of, _is_hover_card)
+    walk = BlockWalk(INLINE, SKIPPED, _CONTAINER_COLUMN, MAX_MARKS, marks_of, is_hover_card)
     found = walk.run(start, tag, [0] * (len(MARKS) + len(CONTAINERS) + 1))
     return [
         Block(element, tag, text, links, context, TOKEN.findall(text))
@@ -220,7 +220,7 @@ HOVER_CARD = re.compile(
 
 
 @lru_cache(maxsize=1024)
-def _is_hover_card(classes: str) -> bool:
+def is_hover_card(classes: str) -> bool:
     return HOVER_CARD.search(classes) is not None
 
 

@@ -41,6 +41,7 @@ from newsdesk.extract.blocks import (
 from newsdesk.extract.dates import in_page_zone, local_iso, parse_date_line
 from newsdesk.extract.encoding import decode_html
 from newsdesk.extract.figures import Figure, figures
+from newsdesk.extract.inline import inline_html
 from newsdesk.extract.metadata import Metadata, read_metadata
 from newsdesk.extract.sanitize import clean_html
 from newsdesk.extract.trafilatura_metadata import trafilatura_metadata
@@ -244,7 +245,7 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     image_url = meta.image or extra.image or ""
     pictures = figures(picked, url, image_url)
     # Where the model keeps nothing, trafilatura's body is better than none.
-    body = as_body(picked, pictures) if picked else page.trafilatura_body
+    body = as_body(picked, pictures, url) if picked else page.trafilatura_body
     if body is None:
         return ExtractedArticle(title=meta.title, url=url, format="html")
 
@@ -544,16 +545,18 @@ def _block_html(block: _Element, text: str) -> str:
             for row in block.iter("row")
         )
         return f"<table>{rows}</table>"
-    return f"<{tag}>{html_escape.escape(text, quote=False)}</{tag}>"
+    inner = block.get("html") or html_escape.escape(text, quote=False)
+    return f"<{tag}>{inner}</{tag}>"
 
 
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
-def as_body(picked: list[Block], pictures: Sequence[Figure] = ()) -> _Element:
+def as_body(picked: list[Block], pictures: Sequence[Figure] = (), url: str = "") -> _Element:
     """The kept blocks in trafilatura's body markup (p, head, quote, list of items, table of
     rows of cells, graphic), so that one cleaning step serves both. Each of `pictures` goes
-    before the block it stands before."""
+    before the block it stands before. A paragraph, heading or quote keeps its links (made
+    absolute against `url`) and emphasis as its "html"."""
     body = etree.Element("body")
     group: _Element | None = None  # the list or table the previous block went into
     group_of: _Element | None = None  # the page element that list or table stands for
@@ -596,7 +599,10 @@ def as_body(picked: list[Block], pictures: Sequence[Figure] = ()) -> _Element:
             continue
         group = group_of = None
         tag = "head" if block.tag in HEADINGS else "quote" if block.tag == "blockquote" else "p"
-        etree.SubElement(body, tag).text = block.text
+        element = etree.SubElement(body, tag)
+        element.text = block.text
+        if (marked := inline_html(block, url)) is not None and "<" in marked:
+            element.set("html", marked)
     return body
 
 
