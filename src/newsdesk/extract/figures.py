@@ -85,7 +85,8 @@ def figures(picked: list[Block], url: str, lead: str) -> list[Figure]:
     # the page names its lead, that picture is not repeated in the body.
     text_starts = next((i for i, b in enumerate(picked) if b.tag not in HEADINGS), len(picked))
     passed = 0  # kept blocks met so far, in page order
-    for element in _common_ancestor(elements).iter():
+    # Only the kept blocks' tags and pictures are looked at: lxml filters the rest in C.
+    for element in _common_ancestor(elements).iter("img", *{e.tag for e in elements}):
         if (i := place.get(element)) is not None:
             passed = i + 1
             continue

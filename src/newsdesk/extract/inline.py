@@ -19,6 +19,11 @@ from newsdesk.extract.blocks import Block
 
 KEPT_TAGS = {"a", "b", "strong", "i", "em", "code", "sub", "sup", "br"}
 EMPHASIS = tuple(KEPT_TAGS - {"a", "br"})
+# Elements that are blocks of their own wherever they are.
+NESTED = (
+    *("p", "div", "section", "article", "aside", "header", "footer", "nav", "figure", "form"),
+    *("ul", "ol", "li", "dl", "table", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6"),
+)
 WEB = ("http://", "https://")
 TAG = re.compile(r"<[^>]*>")
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -31,12 +36,19 @@ def inline_html(block: Block, url: str) -> str | None:
     element = block.element
     if not block.link_chars and next(element.iter(*EMPHASIS), None) is None:
         return None  # nothing to mark up, as in most blocks
+    if next(element.iterdescendants(*NESTED), None) is not None:
+        return None  # the element holds other blocks: its text is more than this block's
     written = etree.tostring(element, encoding="unicode", method="html", with_tail=False)
-    marked = EMPTY_LINK.sub("", _cleaner(url).clean(written))
-    text = html.unescape(TAG.sub("", LINE_BREAK.sub(" ", marked)))
-    if " ".join(text.split()) != block.text:
+    marked = " ".join(EMPTY_LINK.sub("", _cleaner(url).clean(written)).split())
+    # Inside nothing but the kept tags (most paragraphs), the text is the block's as it is.
+    plain = all(e.tag in KEPT_TAGS and not e.get("class") for e in element.iterdescendants())
+    if not plain and _text(marked) != block.text:
         return None
-    return " ".join(marked.split())
+    return marked
+
+
+def _text(marked: str) -> str:
+    return " ".join(html.unescape(TAG.sub("", LINE_BREAK.sub(" ", marked))).split())
 
 
 @lru_cache(maxsize=8)
