@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateparser
 from dateutil import tz
-from dateutil.zoneinfo import get_zonefile_instance
 
 MONTH = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
@@ -59,8 +59,8 @@ ZONES = {
     "PST": -28800,
     "PDT": -25200,
 }
-# "ET", "PT": a US zone's clock, standard or daylight by the date. The zone files dateutil ships
-# are read: the machine may have none.
+# "ET", "PT": a US zone's clock, standard or daylight by the date (the zone database is the
+# machine's, else the tzdata package's).
 REGIONS = {
     "ET": "America/New_York",
     "CT": "America/Chicago",
@@ -81,7 +81,7 @@ def zone(name: str | None, offset: int | None) -> tzinfo | None:
         if (known := TZINFOS.get(name)) is not None:
             return known
         if name in REGIONS:
-            return get_zonefile_instance().get(REGIONS[name])
+            return ZoneInfo(REGIONS[name])
     if offset is not None:
         return tz.UTC if offset == 0 else tz.tzoffset(name, offset)
     return None
