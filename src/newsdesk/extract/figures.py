@@ -17,9 +17,9 @@ from urllib.parse import urljoin, urlsplit
 from lxml.etree import _Element
 
 from newsdesk.extract.article import Image
+from newsdesk.extract.block_model import HEADINGS
 from newsdesk.extract.blocks import MARKS, Block, marks_of
 
-HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # Elements that hold a bare picture and nothing else, and the longest caption set under one.
 HOLDERS = frozenset(("a", "p", "div", "span"))
 CAPTION_MAX_WORDS = 30
@@ -114,14 +114,14 @@ def figures(picked: list[Block], url: str, lead: str) -> list[Figure]:
 def _common_ancestor(elements: list[_Element]) -> _Element:
     first = elements[0]
     chain = [first, *first.iterancestors()]
-    depth = {e: d for d, e in enumerate(chain)}
-    deepest = 0
+    level = {e: d for d, e in enumerate(chain)}
+    highest = 0  # the first element's ancestor that holds every element so far
     for element in elements[1:]:
         for ancestor in (element, *element.iterancestors()):
-            if (d := depth.get(ancestor)) is not None:
-                deepest = max(deepest, d)
+            if (d := level.get(ancestor)) is not None:
+                highest = max(highest, d)
                 break
-    return chain[deepest]
+    return chain[highest]
 
 
 def _unit(image: _Element) -> _Element:

@@ -549,9 +549,6 @@ def _block_html(block: _Element, text: str) -> str:
     return f"<{tag}>{inner}</{tag}>"
 
 
-HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-
-
 def as_body(picked: list[Block], pictures: Sequence[Figure] = (), url: str = "") -> _Element:
     """The kept blocks in trafilatura's body markup (p, head, quote, list of items, table of
     rows of cells, graphic), so that one cleaning step serves both. Each of `pictures` goes
@@ -598,7 +595,8 @@ def as_body(picked: list[Block], pictures: Sequence[Figure] = (), url: str = "")
             etree.SubElement(row, "cell").text = block.text
             continue
         group = group_of = None
-        tag = "head" if block.tag in HEADINGS else "quote" if block.tag == "blockquote" else "p"
+        heading = block.tag in block_model.HEADINGS
+        tag = "head" if heading else "quote" if block.tag == "blockquote" else "p"
         element = etree.SubElement(body, tag)
         element.text = block.text
         if (marked := inline_html(block, url)) is not None and "<" in marked:
