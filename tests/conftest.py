@@ -1,8 +1,22 @@
-"""Every test starts with empty in-process indexes, as a fresh process would."""
+"""Every test starts with empty in-process indexes, as a fresh process would; browser tests
+get a headless Chromium."""
+
+import os
 
 import pytest
 
 from newsdesk.news import copies, stories
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -11,3 +25,20 @@ def fresh_indexes():
     copies.reset()
     stories.reset()
     yield
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium, driven by Playwright (which cannot download a browser here)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"needs Chromium at {CHROMIUM} (Debian: apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop; Django refuses database calls from one by default.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
+        )
+        yield chromium
+        chromium.close()
