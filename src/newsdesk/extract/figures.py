@@ -93,7 +93,7 @@ def figures(picked: list[Block], url: str, lead: str) -> list[Figure]:
         if element.tag != "img" or (lead and passed <= text_starts):
             continue
         unit = _unit(element)
-        if not _in_article(unit, containers) or _is_thumbnail(element):
+        if not _in_article(unit, containers) or _links_elsewhere(element) or _too_small(element):
             continue
         source = _source(element, url)
         if not source or (key := _picture_key(source)) in seen:
@@ -160,7 +160,7 @@ def _marks(element: _Element) -> int:
     return bits
 
 
-def _is_thumbnail(image: _Element) -> bool:
+def _links_elsewhere(image: _Element) -> bool:
     """An image that links to another page (a teaser), not to a larger copy of itself."""
     for level, ancestor in enumerate(image.iterancestors()):
         if ancestor.tag == "a":
@@ -168,6 +168,11 @@ def _is_thumbnail(image: _Element) -> bool:
             return bool(href) and not PICTURE_FILE.search(href)
         if level >= 2:
             break
+    return False
+
+
+def _too_small(image: _Element) -> bool:
+    """An icon, a spacer or a tracking pixel, by the size the page declares."""
     for side in ("width", "height"):
         value = (image.get(side) or "").removesuffix("px")
         if value.isdigit() and int(value) < (MIN_WIDTH if side == "width" else MIN_HEIGHT):
@@ -177,7 +182,7 @@ def _is_thumbnail(image: _Element) -> bool:
 
 def _source(image: _Element, url: str) -> str:
     """The picture's address: where a lazy loader keeps it, its own, or the largest in a
-    srcset. None for a decorative image."""
+    srcset; "" for a decorative image."""
     if image.get("role") in ("presentation", "none") or image.get("aria-hidden") == "true":
         return ""
     lazy = [v for a in LAZY_SOURCES if (v := (image.get(a) or "").strip())]

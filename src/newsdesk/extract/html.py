@@ -559,26 +559,15 @@ def as_body(picked: list[Block], pictures: Sequence[Figure] = (), url: str = "")
     group_of: _Element | None = None  # the page element that list or table stands for
     row: _Element | None = None
     row_of: _Element | None = None
-    waiting = iter(pictures)
-    picture = next(waiting, None)
+    placed = 0  # pictures put in so far
     captions = {i for p in pictures for i in p.within}
-    for i, block in enumerate([*picked, None]):
+    for i, block in enumerate(picked):
+        while placed < len(pictures) and pictures[placed].before <= i:
+            _add_graphic(body, pictures[placed])
+            group = group_of = None
+            placed += 1
         if i in captions:
             continue
-        while picture is not None and picture.before <= i:
-            image = picture.image
-            etree.SubElement(
-                body,
-                "graphic",
-                src=image.url,
-                alt=picture.alt,
-                title=image.caption,
-                credit=image.credit,
-            )
-            group = group_of = None
-            picture = next(waiting, None)
-        if block is None:
-            break
         if block.tag in ("li", "td", "th"):
             parent = block.element.getparent()
             container = parent.getparent() if block.tag != "li" and parent is not None else parent
@@ -601,7 +590,16 @@ def as_body(picked: list[Block], pictures: Sequence[Figure] = (), url: str = "")
         element.text = block.text
         if (marked := inline_html(block, url)) is not None and "<" in marked:
             element.set("html", marked)
+    for picture in pictures[placed:]:
+        _add_graphic(body, picture)
     return body
+
+
+def _add_graphic(body: _Element, picture: Figure) -> None:
+    image = picture.image
+    etree.SubElement(
+        body, "graphic", src=image.url, alt=picture.alt, title=image.caption, credit=image.credit
+    )
 
 
 def confidence(article: ExtractedArticle, *, structured: bool, certainty: float) -> float:
