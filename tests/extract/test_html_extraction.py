@@ -164,3 +164,33 @@ def test_a_page_of_links_alone_has_no_article():
     links = "".join(f'<li><a href="/news/{i}">Headline of story {i}</a></li>' for i in range(300))
     page = f"<html><body><h1>Latest news</h1><ul>{links}</ul></body></html>"
     assert extract_html(page, "https://town.example/news/").body == []
+
+
+LOG_LINES = [
+    f"Day {day}: the lighthouse keeper logged {day * 3} ships, wind from the "
+    f"{('north', 'east', 'south', 'west')[day % 4]} and a lamp that burnt {40 + day} litres "
+    f"of oil before dawn."
+    for day in range(1, 401)
+]
+
+
+def test_an_article_nested_past_the_parsers_limit_is_read_whole():
+    # libxml2 stops at 256 open elements and would leave an empty page.
+    depth = 300
+    page = (
+        "<html><head><title>Keeper's log</title></head><body>"
+        + '<div class="frame">' * depth
+        + "<article><h1>Keeper's log</h1>"
+        + "".join(f"<p>{line}</p>" for line in LOG_LINES[:8])
+        + "</article>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
+    assert extract_html(page, "https://coast.example/log").body == LOG_LINES[:8]
+
+
+def test_tags_never_closed_lose_no_paragraph():
+    # An old page opening a <font> per paragraph, never closing one: 400 levels deep.
+    page = "<html><head><title>Keeper's log</title></head><body><h1>Keeper's log</h1>"
+    page += "".join(f'<font face="Arial"><p>{line}</p>' for line in LOG_LINES) + "</body></html>"
+    assert extract_html(page, "https://coast.example/log").body == LOG_LINES

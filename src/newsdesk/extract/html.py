@@ -27,7 +27,7 @@ from lxml.etree import ParserError, _Element
 from trafilatura.metadata import Document
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, load_html, repair_faulty_html
 
-from newsdesk.extract import block_model, boilerplate
+from newsdesk.extract import block_model, boilerplate, nesting
 from newsdesk.extract.article import Author, Counters, ExtractedArticle, Image
 from newsdesk.extract.blocks import (
     FEATURES,
@@ -157,29 +157,40 @@ def read_blocks(text: str, url: str = "") -> Page | None:
     return Page(tree, meta, extra, furniture, found, rows, body)
 
 
-# trafilatura's own parser settings (lxml's defaults keep less of some bodies), with every
-# element an HtmlElement found in C: lxml.html's per-tag lookup calls Python for each element
-# touched, in every walk of the tree.
-PARSER = lxml_html.HTMLParser(
-    collect_ids=False,
-    default_doctype=False,
-    encoding="utf-8",
-    remove_comments=True,
-    remove_pis=True,
-)
-PARSER.set_element_class_lookup(
-    etree.ElementDefaultClassLookup(
-        element=lxml_html.HtmlElement,
-        comment=lxml_html.HtmlComment,
-        pi=lxml_html.HtmlProcessingInstruction,
-        entity=lxml_html.HtmlEntity,
+def _parser(**limits: bool) -> lxml_html.HTMLParser:
+    """trafilatura's own parser settings (lxml's defaults keep less of some bodies), with every
+    element an HtmlElement found in C: lxml.html's per-tag lookup calls Python for each element
+    touched, in every walk of the tree."""
+    parser = lxml_html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        **limits,
     )
-)
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement,
+            comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction,
+            entity=lxml_html.HtmlEntity,
+        )
+    )
+    return parser
+
+
+PARSER = _parser()
+UNLIMITED_PARSER = _parser(huge_tree=True)  # for the rare page nested past libxml2's limit
 
 
 def parse_html(text: str) -> lxml_html.HtmlElement | None:
     """The page's tree as trafilatura's load_html makes it, faster to walk; None when empty."""
-    tree = lxml_html.fromstring(repaired(text), parser=PARSER)
+    markup = repaired(text)
+    tree = lxml_html.fromstring(markup, parser=PARSER)
+    if nesting.too_deep(PARSER):
+        tree = lxml_html.fromstring(markup, parser=UNLIMITED_PARSER)
+        nesting.flatten(tree)
     # An odd page lxml reads as next to nothing is left to trafilatura's own repairs.
     return tree if len(tree) else load_html(text)
 
