@@ -1,9 +1,11 @@
 """HTML pages: body without furniture, author box, reactions, counters, metadata."""
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.utils import repair_faulty_html
@@ -194,3 +196,34 @@ def test_tags_never_closed_lose_no_paragraph():
     page = "<html><head><title>Keeper's log</title></head><body><h1>Keeper's log</h1>"
     page += "".join(f'<font face="Arial"><p>{line}</p>' for line in LOG_LINES) + "</body></html>"
     assert extract_html(page, "https://coast.example/log").body == LOG_LINES
+
+
+SHELL_PAGE = """<html><head><title>Ferry timetable changes | Harbour Post</title>
+<script type="application/ld+json">{json}</script></head>
+<body><div id="app">Loading…</div><noscript>Turn on JavaScript to read this site.</noscript>
+<script src="/app.js"></script></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "\n\n".join(LOG_LINES[:4]),
+        "".join(f"<p>{line.replace('oil', 'oil &amp; wick')}</p>" for line in LOG_LINES[:4]),
+    ],
+)
+def test_a_page_drawn_by_script_gives_the_body_it_declares(declared):
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Ferry timetable changes",
+        "articleBody": declared,
+    }
+    page = SHELL_PAGE.replace("{json}", json.dumps(ld))
+    article = extract_html(page, "https://harbour.example/news/ferry")
+    assert article.title == "Ferry timetable changes"
+    assert len(article.body) == 4
+    assert article.body[0].startswith("Day 1: the lighthouse keeper logged 3 ships")
+    assert "Loading" not in article.text and "JavaScript" not in article.text
+    assert ("oil & wick" in article.text) == ("&amp;" in declared)
+    # Nothing on the page shows it: an editor reads it first.
+    assert article.confidence < settings.PUBLISH_MIN_CONFIDENCE

@@ -57,6 +57,12 @@ FURNITURE = re.compile(
     r"|cookie|consent|comments?[-_ ]?(teaser|count|link|cta)|promo|advert|ad-slot|sponsor"
     r"|breadcrumb|tags?[-_ ]?list)([-_ ]|$)"
 )
+# Where the model keeps nothing: a body taken from trafilatura alone is half as sure, and one
+# the page only declares, nowhere shown on it, is held for an editor whatever its length.
+TRAFILATURA_CERTAINTY = 0.5
+DECLARED_CERTAINTY = 0.4
+# Where markup some pages put in their declared body breaks a line.
+MARKUP_BREAKS = re.compile(r"<br\s*/?>|</(p|div|li|h[1-6]|blockquote)>", re.IGNORECASE)
 # Elements trafilatura deletes too, and segmentation skips: scripts, styles, media, form fields.
 # Buttons stay: reaction widgets are read from them.
 UNSHOWN = (
@@ -255,8 +261,12 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     picked = block_model.chosen(page.blocks, chances, page.rows[:, FEATURES.index("vote")])
     image_url = meta.image or extra.image or ""
     pictures = figures(picked, url, image_url)
-    # Where the model keeps nothing, trafilatura's body is better than none.
-    body = as_body(picked, pictures, url) if picked else page.trafilatura_body
+    if picked:
+        body = as_body(picked, pictures, url)
+    else:
+        # trafilatura's body is better than none, and the body the page declares better still
+        # where it is longer: a page that draws its article by script declares it all the same.
+        body = _longer(page.trafilatura_body, declared_body(meta.body))
     if body is None:
         return ExtractedArticle(title=meta.title, url=url, format="html")
 
@@ -299,13 +309,11 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         original_credit=next((c for p in promos if (c := boilerplate.original_credit(p))), ""),
         format="html",
     )
-    # A body taken from trafilatura alone, the model keeping nothing, is half as sure.
     header = header_lines(title, teaser)
-    certainty = (
-        block_model.certainty(page.blocks, chances, lambda b: settled(b.text, header))
-        if picked
-        else 0.5
-    )
+    if picked:
+        certainty = block_model.certainty(page.blocks, chances, lambda b: settled(b.text, header))
+    else:
+        certainty = TRAFILATURA_CERTAINTY if body is page.trafilatura_body else DECLARED_CERTAINTY
     article.confidence = confidence(article, structured=meta.structured, certainty=certainty)
     return article
 
@@ -462,6 +470,31 @@ def clean_body(
         paragraphs.extend(text.split("\n"))
         parts.append(_block_html(block, text))
     return paragraphs, "".join(parts), removed
+
+
+def declared_body(text: str) -> _Element | None:
+    """The articleBody a page declares, a paragraph a line; markup some pages put there is
+    read for its text."""
+    if "<" in text:
+        try:
+            text = lxml_html.fragment_fromstring(
+                MARKUP_BREAKS.sub("\n\\g<0>", text), create_parent="div"
+            ).text_content()
+        except (ParserError, ValueError):
+            return None
+    else:
+        text = html_escape.unescape(text)
+    body = etree.Element("body")
+    for line in text.splitlines():
+        if line := " ".join(line.split()):
+            etree.SubElement(body, "p").text = line
+    return body if len(body) else None
+
+
+def _longer(body: _Element | None, other: _Element | None) -> _Element | None:
+    if body is None or other is None:
+        return body if other is None else other
+    return other if len(_words(other)) > len(_words(body)) else body
 
 
 def _words(node: _Element) -> str:

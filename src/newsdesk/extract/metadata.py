@@ -42,6 +42,7 @@ class Metadata:
     language: str = ""
     tags: list[str] = field(default_factory=list)
     structured: bool = False  # the page declares itself an article (JSON-LD or og:type)
+    body: str = ""  # the article's text as its JSON-LD declares it (articleBody)
 
 
 # The elements metadata is read from. They are gathered in one pass: every search of the tree
@@ -144,6 +145,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         .lower(),
         tags=tags,
         structured=bool(ld) or meta.get("og:type", "").lower() == "article",
+        body=body if isinstance(body := ld.get("articleBody"), str) else "",
     )
 
 
