@@ -43,6 +43,16 @@ BOILERPLATE = [
     ("ida.lund@harbourpost.example", "contact"),
     ("This slideshow requires JavaScript.", "placeholder"),
     ('[button link="/submit"] Send us YOUR review[/button]', "shortcode"),
+    ("Get the morning's headlines delivered straight to your inbox", "newsletter"),
+    ("Our journalism needs your support. Please give what you can.", "subscribe"),
+    ("Donate now!", "subscribe"),
+    ("Listen to this article · 6 min", "audio"),
+    ("(AP Photo/Ida Lund)", "image-credit"),
+    ("Skip Advertisement", "advertisement"),
+    ("This story has been shared 12,400 times.", "share"),
+    ("Print this article", "share"),
+    ("Have a news tip? Email tips@harbourpost.example", "contact"),
+    ("Loading…", "placeholder"),
 ]
 
 PROSE = [
@@ -62,6 +72,12 @@ PROSE = [
     "Comments from residents were mixed.",
     "The source said the talks would resume in March.",
     "The council's app requires JavaScript, a resident complained, and crashes often.",
+    "Donate blood if you can, the health minister urged on Monday.",
+    "Listen to the story of how the harbour was built, she said, and you will understand.",
+    "Our journalism students spent a week at the port.",
+    "Loading the ferries took twice as long as planned.",
+    "The AP photo editor said the picture had not been altered.",
+    "Have a look at the figures and you will see why, he said.",
 ]
 
 

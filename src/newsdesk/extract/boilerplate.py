@@ -55,12 +55,18 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("newsletter", r"^(get|receive) (our|the) [\w '-]{0,40}(newsletter|briefing)\b"),
         ("newsletter", r"\bsign up (free|now|today|for free)\b"),
+        ("newsletter", r"^(get|receive) [\w ,'-]{0,60}\b(to|in) your inbox\b"),
         (
             "subscribe",
             r"^(subscribe|become a (member|subscriber)|support (our|independent) "
             r"journalism|already a subscriber)\b",
         ),
         ("subscribe", r"\b\d+ issues for [£$€]"),
+        # An appeal for money in the outlet's own voice.
+        ("subscribe", r"^(our|independent|quality) journalism (needs|relies on|depends on)\b"),
+        ("subscribe", r"^(please )?(donate|make a donation)( now| today)?[.!]?$"),
+        # The player that reads the article aloud.
+        ("audio", r"^listen to (this|the) (article|story)\b[\w :·|-]{0,20}$"),
         ("app", r"\b(download|get) (our|the) [\w ]{0,30}app\b"),
         ("share", r"^(like|liked|enjoy|enjoyed|love|loved) this (story|article|post|piece)\?"),
         (
@@ -69,6 +75,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(\s*[:|·•]?\s*(facebook|twitter|x|linkedin|whatsapp|email|reddit|telegram"
             r"|print|copy link|pinterest))*\s*:?$",
         ),
+        ("share", r"^this (story|article) has been shared [\d,.]+ times\.?$"),
+        ("share", r"^print this (article|story|page)$"),
         (
             "share",
             r"^(facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest|telegram)"
@@ -99,6 +107,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"^[^.]{0,60}/\s*(getty images|reuters|ap|afp|epa|shutterstock)"
             r"( via [^.]{0,30})?$",
         ),
+        (
+            "image-credit",
+            r"^\(?(ap|afp|epa|reuters|ansa|dpa|upi|xinhua) photos? ?/[^.()]{0,60}\)?$",
+        ),
         ("click-here", r"^click here\b"),
         (
             "click-here",
@@ -106,7 +118,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "advertisement",
-            r"^(advertisement|sponsored|sponsored content|ad|paid content"
+            r"^(advertisement|skip advertisement|sponsored|sponsored content|ad|paid content"
             r"|story continues below( advertisement)?|continue reading below)$",
         ),
         ("about-author", r"^about the (author|writer)s?\s*:?$"),
@@ -122,6 +134,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ("credits", r"^\(?(additional )?reporting by\b|^source\s*:\s*[^.]{0,40}$"),
         ("credits", r"\bcontributed (reporting|to this (report|story))\b"),
         ("follow", r"^follow (\w+'?s|our) (full |complete |latest )?coverage\b"),
+        ("contact", r"^(have|got) a (news )?tip\?"),
         # An author's address or profile on a line of its own.
         (
             "contact",
@@ -132,7 +145,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             "placeholder",
             r"^(this|the) (slideshow|gallery|video|player|content|page|feature|interactive)"
             r"[\w ]{0,30} requires javascript\b|^(please )?enable javascript\b"
-            r"|^javascript (is )?(disabled|required)\b",
+            r"|^javascript (is )?(disabled|required)\b|^loading\s*(\.\.\.|…)?$",
         ),
         # A shortcode the site left unrendered: a button or an embed, not prose.
         ("shortcode", r"\[/(button|caption|embed|gallery|video|audio)\]"),
