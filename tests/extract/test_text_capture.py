@@ -22,6 +22,7 @@ def load(name: str):
 def test_header_fields(name):
     article, expected = load(name)
     assert article.title == expected["title"]
+    assert article.language == "en"
     assert article.published_local == expected["published_local"]
     if "teaser" in expected:
         assert article.teaser == expected["teaser"]

@@ -42,6 +42,7 @@ from newsdesk.extract.dates import in_page_zone, local_iso, parse_date_line
 from newsdesk.extract.encoding import decode_html
 from newsdesk.extract.figures import Figure, figures
 from newsdesk.extract.inline import inline_html
+from newsdesk.extract.language import article_language
 from newsdesk.extract.metadata import Metadata, read_metadata
 from newsdesk.extract.sanitize import clean_html
 from newsdesk.extract.trafilatura_metadata import trafilatura_metadata
@@ -299,7 +300,7 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         url=url,
         canonical_url=meta.canonical_url or url,
         site_name=meta.site_name or site_name_of(extra.sitename, url),
-        language=meta.language or extra.language or "",
+        language=article_language(title, "\n".join(paragraphs), meta.language or extra.language),
         image=lead[0] if lead else None,
         images=lead + [f.image for f in pictures],
         tags=meta.tags or [t for t in (extra.tags or []) if t],

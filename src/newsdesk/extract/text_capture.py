@@ -14,6 +14,7 @@ import re
 from newsdesk.extract import boilerplate
 from newsdesk.extract.article import Author, Counters, ExtractedArticle
 from newsdesk.extract.dates import local_iso, parse_date_line
+from newsdesk.extract.language import article_language
 from newsdesk.extract.sanitize import paragraphs_to_html
 
 HEADER_LINES = 10  # a header longer than this is not a header
@@ -51,6 +52,7 @@ def parse_text_capture(text: str, url: str = "") -> ExtractedArticle:
     read_body(lines[body_start:body_end], article)
     read_tail(lines[body_end:], article)
     article.body_html = paragraphs_to_html(article.body)
+    article.language = article_language(title, article.text)
     article.confidence = confidence(article)
     return article
 
