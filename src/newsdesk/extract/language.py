@@ -12,7 +12,7 @@ import pycld2
 # CLD2 scores a language by the share of the text it holds: a declaration gives way only to a
 # reliable reading that puts this much of the text in another language.
 OVERRULING_PERCENT = 80
-SAMPLE_CHARS = 4000  # the headline and the opening paragraphs are enough, and keep it fast
+SAMPLE_CHARS = 2000  # the headline and the opening paragraphs are enough, and keep it fast
 # CLD2's own codes for the few it names other than ISO 639-1 does.
 ISO_CODES = {"iw": "he", "jw": "jv", "in": "id", "mo": "ro"}
 
