@@ -48,6 +48,11 @@ class Metadata:
 # The elements metadata is read from. They are gathered in one pass: every search of the tree
 # reads all of its elements.
 READ_TAGS = ("meta", "link", "script", "title", "h1", "time")
+# A page's only <h1> of this many words, sharing this share of its words with the declared
+# title, is the headline as the page shows it.
+REWORDED_MIN_WORDS = 3
+REWORDED_SHARE = 0.15
+WORD = re.compile(r"\w+")
 
 
 def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
@@ -151,13 +156,17 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
 
 def headline(declared: str, h1s: list[str], site_name: str, url: str) -> str:
     """The headline as the page shows it: the declared title without the site's name tacked
-    on ("… | MoreBikes"), or the page's own <h1> when that is the same headline."""
+    on ("… | MoreBikes"), or the page's own <h1> when that is the same headline or the one
+    headline the page shows, worded otherwise."""
     title = html.unescape(html.unescape(declared)).strip()
     h1s = [h for h in (html.unescape(h).strip() for h in h1s) if h]
     for h1 in h1s:
         # The <h1> is the headline when the declared title is it plus the site's name.
         if title and (title.startswith(h1) or h1.startswith(title)) and len(h1) > 10:
             return h1
+    shown = list(dict.fromkeys(h1s))
+    if title and len(shown) == 1 and _reworded(shown[0], title):
+        return shown[0]
     host = urlsplit(url).netloc.lower().removeprefix("www.").split(".")[0] if url else ""
     names = {re.sub(r"\W", "", n) for n in (site_name.casefold(), host) if n}
     names.discard("")
@@ -170,6 +179,17 @@ def headline(declared: str, h1s: list[str], site_name: str, url: str) -> str:
             break
         title = title[: cuts[-1].start()].rstrip()
     return title or (h1s[0] if h1s else "")
+
+
+def _reworded(h1: str, title: str) -> bool:
+    """Whether a page's only <h1> is its headline worded otherwise than the declared title,
+    as editors word one for search and sharing ("Michael Webb: Dramatic video shows rescue…"
+    for "Video shows dramatic rescue…"): some words long, sharing some of the title's. A
+    logo's or a section's <h1> shares none."""
+    shown, declared = (set(WORD.findall(text.casefold())) for text in (h1, title))
+    return len(shown) >= REWORDED_MIN_WORDS and len(shown & declared) >= REWORDED_SHARE * len(
+        shown | declared
+    )
 
 
 def _meta_tags(metas: list[lxml_html.HtmlElement]) -> dict[str, str]:
