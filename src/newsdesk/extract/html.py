@@ -43,12 +43,15 @@ from newsdesk.extract.encoding import decode_html
 from newsdesk.extract.figures import Figure, figures
 from newsdesk.extract.inline import inline_html
 from newsdesk.extract.language import article_language
-from newsdesk.extract.metadata import Metadata, read_metadata
+from newsdesk.extract.metadata import Metadata, read_metadata, reads_as_name
 from newsdesk.extract.sanitize import clean_html
 from newsdesk.extract.trafilatura_metadata import trafilatura_metadata
 from newsdesk.extract.trafilatura_pass import full_main_text, head_set_aside, main_text
 from newsdesk.extract.walks import furniture_candidates
 
+# What an author box prints before the name: "By Ida Lund", "About Ida Lund" (or in Portuguese,
+# Spanish, German, French).
+NAME_LEAD = re.compile(r"^(by|about|sobre|acerca de|über|à propos de)\s+", re.IGNORECASE)
 AUTHOR_BOX = re.compile(
     r"author[-_ ]?(box|bio|info|card|profile|about|details)|about[-_ ]?(the[-_ ]?)?(author|writer)"
     r"|bio[-_ ]?box|post[-_ ]?author|writer[-_ ]?(card|box|bio|info)"
@@ -276,11 +279,8 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
     paragraphs, body_html, promos = clean_body(
         body, title, teaser if standfirst else "", furniture.author_bio
     )
-    authors = [Author(name=name) for name in meta.authors] or (
-        [Author(name=byline_name(n)) for n in extra.author.split(";") if byline_name(n)]
-        if extra.author
-        else []
-    )
+    guessed = (byline_name(n) for n in (extra.author or "").split(";"))
+    authors = [Author(name=name) for name in meta.authors or filter(reads_as_name, guessed)]
     if furniture.author_name and not any(a.name == furniture.author_name for a in authors):
         authors.insert(0, Author(name=furniture.author_name))
     if authors and furniture.author_bio:
@@ -428,7 +428,7 @@ def _author_box(node: _Element) -> tuple[str, str, str]:
     texts = [" ".join(n.text_content().split()) for n in names]
     # An "About the author" heading names no one: the name is the next candidate, if any.
     texts = [t for t in texts if t and boilerplate.classify(t) != "about-author"]
-    name = re.sub(r"^by\s+", "", texts[0], flags=re.IGNORECASE).strip() if texts else ""
+    name = NAME_LEAD.sub("", texts[0]).strip() if texts else ""
     links = node.xpath(".//a[@href]/@href")
     paragraphs = [" ".join(p.text_content().split()) for p in node.xpath(".//p")]
     bio = " ".join(p for p in paragraphs if p and p != name)

@@ -53,6 +53,17 @@ READ_TAGS = ("meta", "link", "script", "title", "h1", "time")
 REWORDED_MIN_WORDS = 3
 REWORDED_SHARE = 0.15
 WORD = re.compile(r"\w+")
+# Bylines marked up as such; itemprop may name several properties ("author creator").
+AUTHOR_NODES = (
+    "//*[@rel='author' or contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
+)
+AUTHOR_NAME = ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')]"
+# What a byline prints before the name ("By", or a label such as "Text:"), what it may print
+# after it (a date, a reading time, past a separator), and what no name holds.
+BYLINE_LABEL = re.compile(r"^(by\s+|[^\W\d_]+\s*:\s*)", re.IGNORECASE)
+BYLINE_END = re.compile(r"\s*[·|•–—]\s*")
+BYLINE_NOT_NAME = re.compile(r"\d|@")
+NAME_MAX_WORDS = 6
 
 
 def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
@@ -251,10 +262,21 @@ def _meta_authors(meta: dict[str, str], tree: lxml_html.HtmlElement) -> list[str
     raw = meta.get("author") or meta.get("article:author") or meta.get("dc.creator") or ""
     if raw and not raw.startswith("http"):
         return [" ".join(raw.split())]
-    names = tree.xpath("//*[@rel='author' or @itemprop='author']//text()")
-    name = " ".join(" ".join(names).split())
-    name = re.sub(r"^by\s+", "", name, flags=re.IGNORECASE)
-    return [name] if 2 < len(name) < 80 else []
+    # The first byline in the page that reads as a name: later ones sign comments.
+    for node in tree.xpath(AUTHOR_NODES):
+        named = node.xpath(AUTHOR_NAME)
+        text = " ".join((named[0] if named else node).text_content().split())
+        name = BYLINE_END.split(BYLINE_LABEL.sub("", text), maxsplit=1)[0]
+        if reads_as_name(name):
+            return [name]
+    return []
+
+
+def reads_as_name(text: str) -> bool:
+    """Whether a byline's text can be a name: a few words, no digits or handles."""
+    return (
+        len(text) > 2 and len(text.split()) <= NAME_MAX_WORDS and not BYLINE_NOT_NAME.search(text)
+    )
 
 
 def _ld_image(value: object) -> str:
