@@ -336,9 +336,12 @@ def byline_name(text: str) -> str:
 
 
 def site_name_of(guess: str | None, url: str) -> str:
-    """trafilatura's site name, unless it is only the host name it fell back to."""
+    """trafilatura's site name, unless it is only the host name it fell back to or an address
+    (a publisher's social-media page)."""
     parts = urlsplit(url)
-    return "" if not guess or guess in (parts.netloc, parts.hostname) else guess
+    if not guess or guess in (parts.netloc, parts.hostname) or "://" in guess:
+        return ""
+    return guess
 
 
 def visible_date(blocks: list[Block]) -> datetime | None:

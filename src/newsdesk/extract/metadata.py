@@ -53,6 +53,7 @@ READ_TAGS = ("meta", "link", "script", "title", "h1", "time")
 REWORDED_MIN_WORDS = 3
 REWORDED_SHARE = 0.15
 WORD = re.compile(r"\w+")
+TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 # Bylines marked up as such; itemprop may name several properties ("author creator").
 AUTHOR_NODES = (
     "//*[@rel='author' or contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
@@ -132,6 +133,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         meta.get("og:site_name"),
         publisher.get("name") if isinstance(publisher, dict) else None,
         meta.get("application-name"),
+        _titled_site_name(_text(nodes["title"]), base),
     )
     declared = first(
         ld.get("headline"),
@@ -182,7 +184,7 @@ def headline(declared: str, h1s: list[str], site_name: str, url: str) -> str:
     names = {re.sub(r"\W", "", n) for n in (site_name.casefold(), host) if n}
     names.discard("")
     while names:
-        cuts = list(re.finditer(r"\s+[|–—-]\s+", title))
+        cuts = list(TITLE_SEPARATOR.finditer(title))
         if not cuts:
             break
         tail = re.sub(r"\W", "", title[cuts[-1].end() :].casefold())
@@ -190,6 +192,17 @@ def headline(declared: str, h1s: list[str], site_name: str, url: str) -> str:
             break
         title = title[: cuts[-1].start()].rstrip()
     return title or (h1s[0] if h1s else "")
+
+
+def _titled_site_name(title: str, url: str) -> str:
+    """The site's name as the page's <title> ends with it ("… - CBS News"), when it spells the
+    host's name ("cbsnews.com")."""
+    host = urlsplit(url).netloc.lower().removeprefix("www.").split(".")[0] if url else ""
+    cuts = list(TITLE_SEPARATOR.finditer(title))
+    if not host or not cuts:
+        return ""
+    name = title[cuts[-1].end() :].strip()
+    return name if re.sub(r"\W", "", name.casefold()) == host else ""
 
 
 def _reworded(h1: str, title: str) -> bool:

@@ -1,0 +1,40 @@
+"""The outlet's name: declared, or as the page's <title> ends with it."""
+
+from newsdesk.extract.html import extract_html, site_name_of
+
+PARAGRAPH = (
+    "Dock workers in Port Alder voted on Sunday to end a nine-day strike after the port "
+    "authority agreed to raise night-shift pay by twelve percent."
+)
+
+
+def page(title: str, head: str = "") -> str:
+    return (
+        f"<html><head><title>{title}</title>{head}</head><body><article><h1>Strike ends</h1>"
+        f"{f'<p>{PARAGRAPH}</p>' * 3}</article></body></html>"
+    )
+
+
+def test_the_title_ends_with_the_sites_name():
+    article = extract_html(page("Strike ends - Harbour Post"), "https://www.harbourpost.example/a")
+    assert article.site_name == "Harbour Post"
+    assert article.title == "Strike ends"
+
+
+def test_a_title_ending_in_anything_else_names_no_site():
+    article = extract_html(page("Strike ends - Opinion"), "https://www.harbourpost.example/a")
+    assert article.site_name != "Opinion"
+
+
+def test_a_declared_name_comes_first():
+    head = '<meta property="og:site_name" content="The Harbour Post">'
+    article = extract_html(page("Strike ends | HarbourPost", head), "https://harbourpost.example/")
+    assert article.site_name == "The Harbour Post"
+
+
+def test_an_address_is_no_sites_name():
+    assert (
+        site_name_of("https://www.facebook.com/HarbourPost", "https://harbourpost.example/a") == ""
+    )
+    assert site_name_of("harbourpost.example", "https://harbourpost.example/a") == ""
+    assert site_name_of("Harbour Post", "https://harbourpost.example/a") == "Harbour Post"
