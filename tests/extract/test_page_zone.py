@@ -44,6 +44,7 @@ def test_without_a_declared_moment_there_is_none():
         ("July 4, 2019 10:00 PT", -7),
         ("Nov 19, 2019 18:30 AEDT", 11),
         ("2019-11-19T07:03:25+02:00", 2),
+        ("November 18, 2019 at 2:26 PM HST", -10),
     ],
 )
 def test_a_date_line_reads_its_zone(line, offset):
@@ -55,3 +56,29 @@ def test_a_zone_nobody_can_tell_leaves_the_time_naive_without_a_warning():
         warnings.simplefilter("error")
         when = parse_date_line("Nov 19, 2019 08:00 XYZT")
     assert when == datetime(2019, 11, 19, 8, 0) and when.tzinfo is None
+
+
+def test_a_shown_time_with_its_zone_but_another_minute_still_names_the_zone():
+    # Shown at 2:26 PM HST, declared at 01:48 UTC the next day (3:48 PM HST): the day a
+    # reader sees is the 18th.
+    declared = datetime(2019, 11, 19, 1, 48, tzinfo=UTC)
+    when = in_page_zone([declared], [parse_date_line("November 18, 2019 at 2:26 PM HST")])
+    assert when == declared
+    assert when.isoformat() == "2019-11-18T15:48:00-10:00"
+    # A day or more away, it is some other moment, and says nothing of this one's zone.
+    other = parse_date_line("November 16, 2019 at 2:26 PM HST")
+    assert in_page_zone([declared], [other]).isoformat() == "2019-11-19T01:48:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM",
+        "November 18, 2019 at 2:26 PM HST | Last updated Nov 19, 2019",
+        "November 18, 2019 at 2:26 PM HST (Updated: Nov 19)",
+    ],
+)
+def test_an_update_after_the_date_is_not_read_into_it(line):
+    assert parse_date_line(line) == datetime(
+        2019, 11, 18, 14, 26, tzinfo=timezone(-timedelta(hours=10))
+    )

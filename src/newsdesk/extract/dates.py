@@ -24,6 +24,8 @@ PREFIX = re.compile(
     r"^(published|posted|updated|last updated|first published|date|on)\s*(on|at)?\s*:?\s*",
     re.IGNORECASE,
 )
+# "… - Updated November 18 at 4:46 PM": a second moment, not part of the first.
+UPDATED_TAIL = re.compile(r"\s*[-–—|·•(]?\s*\b(updated|last updated|modified)\b", re.IGNORECASE)
 # Zone abbreviations a news page may print, as offsets dateutil cannot guess by itself.
 ZONES = {
     "UTC": 0,
@@ -58,6 +60,9 @@ ZONES = {
     "MDT": -21600,
     "PST": -28800,
     "PDT": -25200,
+    "AKST": -32400,
+    "AKDT": -28800,
+    "HST": -36000,
 }
 # "ET", "PT": a US zone's clock, standard or daylight by the date (the zone database is the
 # machine's, else the tzdata package's).
@@ -99,7 +104,7 @@ def parse_date_line(line: str) -> datetime | None:
         return None
     if text.endswith(".") and len(text.split()) > 6:
         return None  # a sentence that mentions a date, not a date line
-    text = PREFIX.sub("", text)
+    text = UPDATED_TAIL.split(PREFIX.sub("", text), maxsplit=1)[0]
     # "Oct 23, 2024 - 16:28", "... at 4:28 pm", "... | 16:28": the joiner is noise to a parser.
     text = re.sub(r"\s+(-|–|—|at|@|\||·|•)\s+(?=\d)", " ", text, flags=re.IGNORECASE)
     try:
@@ -125,10 +130,12 @@ def in_page_zone(moments: list[datetime], shown: Iterable[datetime]) -> datetime
     zone ("November 18, 2019 11:03 PM"): the day a reader sees is the page's local one. A
     time the page shows (a date line, a <time>, a zone-less meta tag) that is a declared
     moment to the minute, at a whole quarter-hour's offset, gives that zone; a shown time
-    with its own zone also picks which declared moment is right where two disagree.
+    with its own zone also picks which declared moment is right where two disagree, and
+    failing that still names the zone, when it is within a day of the first.
     `moments` are the declared moments, the most trusted first; without any shown time that
-    matches one, the first stands as declared.
+    says its zone, the first stands as declared.
     """
+    shown = list(shown)
     declared = [m for m in moments if m.tzinfo is not None]
     for hint in shown:
         if hint.tzinfo is None and hint.hour == hint.minute == 0:
@@ -143,4 +150,9 @@ def in_page_zone(moments: list[datetime], shown: Iterable[datetime]) -> datetime
             zone = round(offset / OFFSET_STEP) * OFFSET_STEP
             if abs(zone) <= MAX_OFFSET and abs(offset - zone) < timedelta(minutes=1):
                 return moment.astimezone(timezone(zone))
+    if declared:
+        for hint in shown:
+            offset = hint.utcoffset()
+            if offset is not None and abs(hint - declared[0]) < timedelta(days=1):
+                return declared[0].astimezone(timezone(offset))
     return moments[0] if moments else None
