@@ -135,11 +135,13 @@ def in_page_zone(moments: list[datetime], shown: Iterable[datetime]) -> datetime
     `moments` are the declared moments, the most trusted first; without any shown time that
     says its zone, the first stands as declared.
     """
-    shown = list(shown)
+    zoned = []  # shown times with their own zone, for the fallback
     declared = [m for m in moments if m.tzinfo is not None]
     for hint in shown:
         if hint.tzinfo is None and hint.hour == hint.minute == 0:
             continue  # a date without a time says nothing of the zone
+        if hint.tzinfo is not None:
+            zoned.append(hint)
         for moment in declared:
             if hint.tzinfo is not None:
                 if abs(hint - moment) < timedelta(minutes=1):
@@ -151,7 +153,7 @@ def in_page_zone(moments: list[datetime], shown: Iterable[datetime]) -> datetime
             if abs(zone) <= MAX_OFFSET and abs(offset - zone) < timedelta(minutes=1):
                 return moment.astimezone(timezone(zone))
     if declared:
-        for hint in shown:
+        for hint in zoned:
             offset = hint.utcoffset()
             if offset is not None and abs(hint - declared[0]) < timedelta(days=1):
                 return declared[0].astimezone(timezone(offset))
