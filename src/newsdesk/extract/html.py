@@ -300,7 +300,9 @@ def extract_html(content: str | bytes, url: str = "") -> ExtractedArticle:
         url=url,
         canonical_url=meta.canonical_url or url,
         site_name=meta.site_name or site_name_of(extra.sitename, url),
-        language=article_language(title, "\n".join(paragraphs), meta.language or extra.language),
+        language=article_language(
+            title, "\n".join(paragraphs), meta.language or extra.language or ""
+        ),
         image=lead[0] if lead else None,
         images=lead + [f.image for f in pictures],
         tags=meta.tags or [t for t in (extra.tags or []) if t],
@@ -496,6 +498,7 @@ def declared_body(text: str) -> _Element | None:
 
 
 def _longer(body: _Element | None, other: _Element | None) -> _Element | None:
+    """Of two bodies, the one with more text; either where the other is None."""
     if body is None or other is None:
         return body if other is None else other
     return other if len(_words(other)) > len(_words(body)) else body

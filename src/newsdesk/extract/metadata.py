@@ -180,7 +180,7 @@ def headline(declared: str, h1s: list[str], site_name: str, url: str) -> str:
     shown = list(dict.fromkeys(h1s))
     if title and len(shown) == 1 and _reworded(shown[0], title):
         return shown[0]
-    host = urlsplit(url).netloc.lower().removeprefix("www.").split(".")[0] if url else ""
+    host = _host_name(url)
     names = {re.sub(r"\W", "", n) for n in (site_name.casefold(), host) if n}
     names.discard("")
     while names:
@@ -197,12 +197,17 @@ def headline(declared: str, h1s: list[str], site_name: str, url: str) -> str:
 def _titled_site_name(title: str, url: str) -> str:
     """The site's name as the page's <title> ends with it ("… - CBS News"), when it spells the
     host's name ("cbsnews.com")."""
-    host = urlsplit(url).netloc.lower().removeprefix("www.").split(".")[0] if url else ""
+    host = _host_name(url)
     cuts = list(TITLE_SEPARATOR.finditer(title))
     if not host or not cuts:
         return ""
     name = title[cuts[-1].end() :].strip()
     return name if re.sub(r"\W", "", name.casefold()) == host else ""
+
+
+def _host_name(url: str) -> str:
+    """The host's own name: "cbsnews" for https://www.cbsnews.com/…."""
+    return urlsplit(url).netloc.lower().removeprefix("www.").split(".")[0] if url else ""
 
 
 def _reworded(h1: str, title: str) -> bool:
