@@ -77,6 +77,18 @@ def test_json_ld_and_opengraph_describe_the_article(client, make_article):
     assert data["author"]["name"] == "Ana Ruiz"
     assert "<script>alert(1)" not in html
     assert '<meta property="og:title" content="Dock &lt;/script&gt;' in html
+    assert "inLanguage" not in data  # no language known, none claimed
+
+
+@pytest.mark.django_db
+def test_an_article_in_another_language_says_so(client, make_article):
+    article = make_article(1, language="pt")
+    html = client.get(article.get_absolute_url()).content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+    assert data["inLanguage"] == "pt"
+    assert '<article class="story" lang="pt">' in html
 
 
 @pytest.mark.django_db

@@ -33,4 +33,6 @@ def news_article(request: HttpRequest, article: Article) -> SafeString:
         }
     if article.image_url:
         data["image"] = [article.image_url]
+    if article.language:
+        data["inLanguage"] = article.language
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE))
