@@ -1,6 +1,7 @@
 """Editors publish, unpublish and moderate from the admin."""
 
 import pytest
+from django.contrib import admin
 
 from newsdesk.news.models import Article, Comment, PageError
 
@@ -56,3 +57,26 @@ def test_admin_pages_render(editor_client, make_article):
 @pytest.mark.django_db
 def test_admin_needs_login(client):
     assert client.get("/admin/news/article/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_editors_body_is_sanitised_and_shown_as_readers_will_see_it(
+    editor_client, make_article, rf, admin_user
+):
+    article = make_article(1)
+    article.body_html = (
+        '<p onclick="steal()">Quay reopens.</p><script>alert(1)</script>'
+        '<figure><img src="https://harbour.example/quay.jpg" alt="The quay">'
+        "<figcaption>The quay at dawn</figcaption></figure>"
+    )
+    request = rf.post("/admin/news/article/")
+    request.user = admin_user
+    admin.site._registry[Article].save_model(request, article, form=None, change=True)
+    stored = Article.objects.get().body_html
+    assert "script" not in stored and "onclick" not in stored
+    assert "<p>Quay reopens.</p>" in stored
+    page = editor_client.get(f"/admin/news/article/{article.pk}/change/").content.decode()
+    assert "As readers will see it" in page and "news/preview.css" in page
+    # The preview renders the figure; the editable field holds it escaped.
+    assert "<figcaption>The quay at dawn</figcaption>" in page
+    assert "&lt;figcaption&gt;The quay at dawn" in page

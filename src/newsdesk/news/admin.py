@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
 
+from newsdesk.extract.sanitize import clean_html
 from newsdesk.news import stories
 from newsdesk.news.models import (
     Appearance,
@@ -161,6 +163,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "views",
         "confidence",
         "extracted",
+        "preview",
     ]
     fieldsets = [
         (
@@ -178,7 +181,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Body", {"fields": ["body_html", "body_text", "image_url", "language"]}),
+        ("Body", {"fields": ["preview", "body_html", "body_text", "image_url", "language"]}),
         (
             "Where it came from",
             {
@@ -197,7 +200,17 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Extractor output", {"classes": ["collapse"], "fields": ["extracted"]}),
     ]
 
+    class Media:
+        css = {"all": ["news/preview.css"]}
+
+    @admin.display(description="As readers will see it")
+    def preview(self, obj: Article) -> SafeString:
+        # Stored bodies are sanitised, an editor's edits included (save_model).
+        return mark_safe(f'<div class="body-preview">{obj.body_html}</div>')
+
     def save_model(self, request: HttpRequest, obj: Article, form: object, change: bool) -> None:
+        # An editor's HTML is kept on the same terms as an extracted body.
+        obj.body_html = clean_html(obj.body_html)
         was = Article.objects.filter(pk=obj.pk).values_list("story", flat=True).first()
         super().save_model(request, obj, form, change)
         if change and was != obj.story_id:
