@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import textwrap
 from datetime import datetime
 from email.utils import format_datetime
 from html import escape
@@ -208,7 +209,8 @@ def feed(outlet: Outlet, base: str) -> tuple[bytes, str]:
 def image_svg(label: str) -> bytes:
     """A small lead image drawn from the slug, so every article has its own picture."""
     hue = stable_number(label, 0, 359)
-    text = escape(label.replace("-", " ")[:40])
+    # Cut at a word, to the width the picture has room for.
+    text = escape(textwrap.shorten(label.replace("-", " "), 44, placeholder=" …"))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">'
         f'<rect width="1200" height="630" fill="hsl({hue},45%,35%)"/>'
