@@ -43,7 +43,7 @@ from newsdesk.extract.encoding import decode_html
 from newsdesk.extract.figures import Figure, figures
 from newsdesk.extract.inline import inline_html
 from newsdesk.extract.language import article_language
-from newsdesk.extract.metadata import Metadata, read_metadata, reads_as_name
+from newsdesk.extract.metadata import Metadata, byline_name, read_metadata, reads_as_name
 from newsdesk.extract.sanitize import clean_html
 from newsdesk.extract.trafilatura_metadata import trafilatura_metadata
 from newsdesk.extract.trafilatura_pass import full_main_text, head_set_aside, main_text
@@ -330,11 +330,6 @@ def settled(text: str, header: set[str]) -> bool:
     """Whether a line is known for what it is whatever the model says: boilerplate by its
     wording, or the headline or standfirst again."""
     return boilerplate.classify(text) is not None or boilerplate.fold(text).lower() in header
-
-
-def byline_name(text: str) -> str:
-    """The name in a byline, without what follows a separator ("Ida Lund · 4 March")."""
-    return re.split(r"\s*[·|•–—]\s*", text.strip(), maxsplit=1)[0].strip(" ,")
 
 
 def site_name_of(guess: str | None, url: str) -> str:

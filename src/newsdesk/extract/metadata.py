@@ -284,10 +284,15 @@ def _meta_authors(meta: dict[str, str], tree: lxml_html.HtmlElement) -> list[str
     for node in tree.xpath(AUTHOR_NODES):
         named = node.xpath(AUTHOR_NAME)
         text = " ".join((named[0] if named else node).text_content().split())
-        name = BYLINE_END.split(BYLINE_LABEL.sub("", text), maxsplit=1)[0]
+        name = byline_name(BYLINE_LABEL.sub("", text))
         if reads_as_name(name):
             return [name]
     return []
+
+
+def byline_name(text: str) -> str:
+    """The name in a byline, without what follows a separator ("Ida Lund · 4 March")."""
+    return BYLINE_END.split(text.strip(), maxsplit=1)[0].strip(" ,")
 
 
 def reads_as_name(text: str) -> bool:
