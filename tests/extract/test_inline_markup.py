@@ -1,10 +1,13 @@
 """Links and emphasis of the page kept in the body's HTML, where they give the block's text."""
 
+from pathlib import Path
+
 from lxml import html as lxml_html
 
 from newsdesk.extract.blocks import segment
 from newsdesk.extract.html import extract_html
 from newsdesk.extract.inline import inline_html
+from newsdesk.extract.sanitize import paragraphs_of
 
 URL = "https://port.example/news/wall"
 
@@ -56,3 +59,20 @@ def test_the_published_body_carries_the_links():
     body = extract_html(page, URL).body_html
     assert body.count('<a href="https://port.example/r/') == 4
     assert 'rel="nofollow noopener noreferrer"' in body
+
+
+def test_the_body_html_reads_back_as_the_body():
+    # An editor's edit is read back this way (news.admin), so it must agree with extraction.
+    for name in ("every-kind-of-boilerplate.html", "harbour-strike.html"):
+        page = (Path(__file__).parent / "pages" / name).read_bytes()
+        article = extract_html(page, URL)
+        assert len(article.body) > 3 and "<" in article.body_html
+        assert paragraphs_of(article.body_html) == article.body, name
+
+
+def test_loose_text_lists_and_tables_read_as_paragraphs():
+    assert paragraphs_of(
+        "Loose <b>words</b><br>here<h2>Tolls</h2><ul><li>Cars</li><li><p>Vans</p></li></ul>"
+        "<table><tr><th>Day</th><td>Fee</td></tr></table><!-- note --><blockquote><p>One</p>"
+        "<p>Two</p></blockquote><figure><img src='q.jpg'><figcaption>The quay</figcaption></figure>"
+    ) == ["Loose words here", "Tolls", "Cars", "Vans", "Day | Fee", "One", "Two"]

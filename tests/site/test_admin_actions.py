@@ -80,3 +80,42 @@ def test_an_editors_body_is_sanitised_and_shown_as_readers_will_see_it(
     # The preview renders the figure; the editable field holds it escaped.
     assert "<figcaption>The quay at dawn</figcaption>" in page
     assert "&lt;figcaption&gt;The quay at dawn" in page
+
+
+@pytest.mark.django_db
+def test_an_edited_body_is_read_again(make_article, rf, admin_user):
+    article = make_article(1)
+    before = article.body_text
+    article.body_html = (
+        "<p>“The quay opens on Monday,” said Olav Dunn, the harbour master.</p>"
+        '<figure><img src="https://harbour.example/quay.jpg" alt=""><figcaption>The quay'
+        "</figcaption></figure><ul><li>Ferries resume at six.</li><li>Tolls are waived.</li></ul>"
+    )
+    request = rf.post("/admin/news/article/")
+    request.user = admin_user
+    admin.site._registry[Article].save_model(request, article, form=None, change=True)
+    stored = Article.objects.get()
+    paragraphs = [
+        "“The quay opens on Monday,” said Olav Dunn, the harbour master.",
+        "Ferries resume at six.",
+        "Tolls are waived.",
+    ]
+    assert stored.body_text != before and stored.body_text == "\n\n".join(paragraphs)
+    assert stored.extracted["body"] == paragraphs
+    assert stored.extracted["body_html"] == stored.body_html
+    assert [(a.speaker, a.text) for a in stored.attributions.all()] == [
+        ("Olav Dunn", "The quay opens on Monday")
+    ]
+
+
+@pytest.mark.django_db
+def test_text_an_editor_writes_is_kept_as_written(make_article, rf, admin_user):
+    article = make_article(1)
+    article.body_html = "<p>Quay reopens.</p>"
+    article.body_text = "Quay reopens, in the editor's words."
+    request = rf.post("/admin/news/article/")
+    request.user = admin_user
+    admin.site._registry[Article].save_model(request, article, form=None, change=True)
+    stored = Article.objects.get()
+    assert stored.body_text == "Quay reopens, in the editor's words."
+    assert stored.extracted["body"] == ["Quay reopens, in the editor's words."]

@@ -7,7 +7,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
-from newsdesk.extract.sanitize import clean_html
+from newsdesk.extract.article import ExtractedArticle
+from newsdesk.extract.sanitize import clean_html, paragraphs_of
 from newsdesk.news import stories
 from newsdesk.news.models import (
     Appearance,
@@ -20,6 +21,8 @@ from newsdesk.news.models import (
     Source,
     Story,
 )
+from newsdesk.news.store import record_attributions
+from newsdesk.pipeline import understand
 
 admin.site.site_header = "newsdesk editors"
 admin.site.site_title = "newsdesk"
@@ -211,11 +214,32 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Article, form: object, change: bool) -> None:
         # An editor's HTML is kept on the same terms as an extracted body.
         obj.body_html = clean_html(obj.body_html)
-        was = Article.objects.filter(pk=obj.pk).values_list("story", flat=True).first()
+        was = Article.objects.filter(pk=obj.pk).values("story", "body_html", "body_text").first()
+        if was and obj.body_html != was["body_html"] and obj.body_text == was["body_text"]:
+            # Search and who-said-what read the text, so it follows the edited HTML.
+            obj.body_text = "\n\n".join(paragraphs_of(obj.body_html))
+        edited = was is not None and obj.body_text != was["body_text"]
+        if edited:
+            body = analysed_anew(obj)
         super().save_model(request, obj, form, change)
-        if change and was != obj.story_id:
+        if edited:
+            record_attributions(obj, body)
+        if was and was["story"] != obj.story_id:
             # Moved by hand: grouping must keep it there from now on.
-            stories.move(obj, obj.story, Story.objects.filter(pk=was).first())
+            stories.move(obj, obj.story, Story.objects.filter(pk=was["story"]).first())
+
+
+ANALYSIS = ("attributions", "cited_outlets", "entities", "figures")
+
+
+def analysed_anew(article: Article) -> ExtractedArticle:
+    """An edited body's text analysed again, and the extractor's record brought in line."""
+    paragraphs = [p for p in article.body_text.split("\n\n") if p.strip()]
+    body = ExtractedArticle(title=article.title, body=paragraphs)
+    understand([body])
+    found = {key: getattr(body, key) for key in ANALYSIS}
+    article.extracted |= found | {"body": paragraphs, "body_html": article.body_html}
+    return body
 
 
 class StoryArticleInline(ReadOnlyInline):
