@@ -38,3 +38,30 @@ def test_an_address_is_no_sites_name():
     )
     assert site_name_of("harbourpost.example", "https://harbourpost.example/a") == ""
     assert site_name_of("Harbour Post", "https://harbourpost.example/a") == "Harbour Post"
+
+
+def test_a_title_ending_in_the_host_names_the_site_by_it():
+    article = extract_html(
+        page("Strike ends — www.HarbourPost.example"), "https://harbourpost.example/a"
+    )
+    assert article.site_name == "HarbourPost.example"
+    other = extract_html(page("Strike ends — www.valley.example"), "https://harbourpost.example/a")
+    assert other.site_name != "valley.example"
+
+
+def test_a_social_media_handle_is_no_sites_name():
+    assert site_name_of("HarbourPost_", "https://harbourpost.example/a") == ""
+    assert site_name_of("@harbourpost", "https://harbourpost.example/a") == ""
+
+
+def test_a_slogan_in_the_site_name_tag_is_no_sites_name():
+    head = '<meta property="og:site_name" content="Expert news for people by the sea">'
+    article = extract_html(page("Strike ends", head), "https://harbourpost.example/a")
+    assert article.site_name == ""
+    # A name in title case, or one that shares the host's words, is a name.
+    for name in ("The Wall Street Journal", "The Times of India", "news from the harbourpost"):
+        head = f'<meta property="og:site_name" content="{name}">'
+        assert (
+            extract_html(page("Strike ends", head), "https://harbourpost.example/a").site_name
+            == name
+        )

@@ -43,7 +43,13 @@ from newsdesk.extract.encoding import decode_html
 from newsdesk.extract.figures import Figure, figures
 from newsdesk.extract.inline import inline_html
 from newsdesk.extract.language import article_language
-from newsdesk.extract.metadata import Metadata, byline_name, read_metadata, reads_as_name
+from newsdesk.extract.metadata import (
+    Metadata,
+    byline_name,
+    read_metadata,
+    reads_as_name,
+    slogan,
+)
 from newsdesk.extract.sanitize import clean_html
 from newsdesk.extract.trafilatura_metadata import trafilatura_metadata
 from newsdesk.extract.trafilatura_pass import full_main_text, head_set_aside, main_text
@@ -333,10 +339,13 @@ def settled(text: str, header: set[str]) -> bool:
 
 
 def site_name_of(guess: str | None, url: str) -> str:
-    """trafilatura's site name, unless it is only the host name it fell back to or an address
-    (a publisher's social-media page)."""
+    """trafilatura's site name, unless it is only the host name it fell back to, an address
+    (a publisher's social-media page), a social-media handle ("Wday_" of "@Wday_") or the
+    site's slogan."""
     parts = urlsplit(url)
     if not guess or guess in (parts.netloc, parts.hostname) or "://" in guess:
+        return ""
+    if "_" in guess or guess.startswith("@") or slogan(guess, url):
         return ""
     return guess
 

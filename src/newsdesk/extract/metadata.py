@@ -130,9 +130,12 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         ]
     image = first(_ld_image(ld.get("image")), meta.get("og:image"), meta.get("twitter:image"))
     site_name = first(
-        meta.get("og:site_name"),
+        *(
+            n
+            for n in (meta.get("og:site_name"), meta.get("application-name"))
+            if not slogan(n, base)
+        ),
         publisher.get("name") if isinstance(publisher, dict) else None,
-        meta.get("application-name"),
         _titled_site_name(_text(nodes["title"]), base),
     )
     declared = first(
@@ -195,14 +198,33 @@ def headline(declared: str, h1s: list[str], site_name: str, url: str) -> str:
 
 
 def _titled_site_name(title: str, url: str) -> str:
-    """The site's name as the page's <title> ends with it ("… - CBS News"), when it spells the
-    host's name ("cbsnews.com")."""
+    """The site's name as the page's <title> ends with it ("… - CBS News", "… — www.wday.ru"),
+    when it spells the host's name ("cbsnews.com") or is the host itself."""
     host = _host_name(url)
     cuts = list(TITLE_SEPARATOR.finditer(title))
     if not host or not cuts:
         return ""
     name = title[cuts[-1].end() :].strip()
-    return name if re.sub(r"\W", "", name.casefold()) == host else ""
+    if re.sub(r"\W", "", name.casefold()) == host:
+        return name
+    bare = re.sub(r"(?i)^www\.", "", name)
+    return bare if bare.casefold() == urlsplit(url).netloc.lower().removeprefix("www.") else ""
+
+
+# Words a name in title case leaves in lower case.
+FUNCTION_WORDS = frozenset(
+    "a an and at by de del der des die du el et for in la le of on the und y".split()  # noqa: SIM905
+)
+
+
+def slogan(name: str | None, url: str) -> bool:
+    """Whether a site-name tag holds the site's slogan ("Expert how-to for English Riders"):
+    four words or more, some of them in lower case, none of them in the host's name."""
+    words = re.findall(r"[\w'’-]+", name or "")
+    host = _host_name(url)
+    if len(words) < 4 or not host or any(len(w) > 2 and w.casefold() in host for w in words):
+        return False
+    return any(w[0].islower() and w.casefold() not in FUNCTION_WORDS for w in words)
 
 
 def _host_name(url: str) -> str:
