@@ -122,3 +122,16 @@ def test_a_caption_kept_as_a_block_goes_with_its_picture_only():
     ]
     assert body[1].get("src") == "https://port.example/quay.jpg"
     assert body[1].get("title") == "The quay in 1920."
+
+
+def test_the_lead_is_the_picture_the_page_shares_over_its_declared_one():
+    # JSON-LD often names a thumbnail ("?w=150"); og:image is the one chosen for sharing.
+    declared = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour wall'
+        ' to be rebuilt", "image": "https://port.example/img/wall.jpg?w=150"}</script>'
+    )
+    page = PAGE.replace("</head>", f"{declared}</head>")
+    lead = extract_html(page, "https://port.example/news/wall").image
+    assert lead is not None and lead.url == "https://port.example/img/wall-1200x630.jpg"
+    alone = page.replace('<meta property="og:image"', '<meta property="og:other"')
+    assert extract_html(alone, "https://port.example/news/wall").image.url.endswith("?w=150")

@@ -128,7 +128,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         tags = [
             t.strip() for t in (raw.split(",") if isinstance(raw, str) else raw) if str(t).strip()
         ]
-    image = first(_ld_image(ld.get("image")), meta.get("og:image"), meta.get("twitter:image"))
+    image = first(meta.get("og:image"), _ld_image(ld.get("image")), meta.get("twitter:image"))
     site_name = first(
         *(
             n
