@@ -1,8 +1,10 @@
 """URLs of the public site."""
 
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from newsdesk.site import views
+from newsdesk.site import feeds, views
+from newsdesk.site.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.front, name="front"),
@@ -12,7 +14,26 @@ urlpatterns = [
     path("articles/<int:pk>/comment", views.comment, name="comment"),
     path("stories/<int:pk>/<slug:slug>/", views.story, name="story"),
     path("stories/<int:pk>/", views.story, {"slug": ""}, name="story-short"),
+    path("stories/<int:pk>/rss.xml", feeds.StoryArticles(), name="story-rss"),
+    path("stories/<int:pk>/atom.xml", feeds.StoryArticlesAtom(), name="story-atom"),
     path("speakers/<slug:slug>/", views.speaker, name="speaker"),
     path("authors/<slug:slug>/", views.author, name="author"),
     path("sources/<slug:slug>/", views.source, name="source"),
+    path("sources/<slug:slug>/rss.xml", feeds.SourceArticles(), name="source-rss"),
+    path("sources/<slug:slug>/atom.xml", feeds.SourceArticlesAtom(), name="source-atom"),
+    path("rss.xml", feeds.LatestArticles(), name="rss"),
+    path("atom.xml", feeds.LatestArticlesAtom(), name="atom"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+    path("robots.txt", views.robots, name="robots"),
 ]

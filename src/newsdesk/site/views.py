@@ -10,6 +10,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from newsdesk.news.models import Appearance, Article, Attribution, Author, Source, Story
@@ -23,6 +24,14 @@ MORE_FROM_SOURCE = 4
 
 def paginate(request: HttpRequest, queryset: QuerySet) -> Page:
     return Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@require_GET
+def robots(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read the site, not the editors' desk, and are told where the sitemap is."""
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")
 
 
 @require_GET
