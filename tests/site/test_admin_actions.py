@@ -45,6 +45,7 @@ def test_admin_pages_render(editor_client, make_article):
         "/admin/news/comment/",
         "/admin/news/reaction/",
         "/admin/news/author/",
+        "/admin/news/tag/",
         f"/admin/news/article/{article.pk}/change/",
     ]:
         response = editor_client.get(path)

@@ -15,7 +15,7 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 @pytest.fixture
 def articles(make_article):
-    made = [make_article(n) for n in (1, 2, 3)]
+    made = [make_article(n, tags=["Port Alder", "Strikes"] if n == 1 else []) for n in (1, 2, 3)]
     held = make_article(4, confidence=0.1)
     assert held.status == Article.Status.REVIEW
     other = save_article(page("valley", "x", "Valley ferry timetable changes", STRIKE, 11))[0]
@@ -43,6 +43,7 @@ def test_the_sites_feed_lists_published_articles_newest_first(client, articles, 
     assert entry.author == "Ana Ruiz"
     assert datetime(*entry.published_parsed[:6], tzinfo=UTC) == made[0].published_at
     assert "Teaser 1." in entry.summary and "From Harbour Post" in entry.summary
+    assert [t.term for t in entry.tags] == ["Port Alder", "Strikes"]
 
 
 @pytest.mark.django_db
@@ -58,6 +59,8 @@ def test_an_outlet_and_a_story_have_feeds_of_their_own(client, articles, kind):
         a.title for a in story.articles.filter(status=Article.Status.PUBLISHED)
     }
     assert client.get(f"/sources/nobody/{kind}.xml").status_code == 404
+    topic = read_feed(client, f"/tags/port-alder/{kind}.xml")
+    assert [e.title for e in topic.entries] == [made[0].title]
 
 
 @pytest.mark.django_db
@@ -79,6 +82,7 @@ def test_the_sitemap_lists_every_public_page_and_no_held_one(client, articles):
         "sitemap-stories.xml",
         "sitemap-sources.xml",
         "sitemap-authors.xml",
+        "sitemap-tags.xml",
     }
     listed = {}
     for section in sections:
@@ -91,6 +95,7 @@ def test_the_sitemap_lists_every_public_page_and_no_held_one(client, articles):
     assert f"http://testserver{other.source.get_absolute_url()}" in listed
     assert f"http://testserver{made[0].author.get_absolute_url()}" in listed
     assert f"http://testserver{made[0].story.get_absolute_url()}" in listed
+    assert "http://testserver/tags/port-alder/" in listed
 
 
 @pytest.mark.django_db

@@ -21,6 +21,7 @@ def published() -> QuerySet[Article]:
         Article.objects.filter(status=Article.Status.PUBLISHED)
         .select_related("source", "author", "story")
         .annotate(comment_count=Count("comments", filter=Q(comments__approved=True), distinct=True))
+        .prefetch_related("tags")
         .order_by("-published_at", "-id")
     )
 
@@ -44,6 +45,7 @@ def article_summary(request: HttpRequest, article: Article) -> dict:
         "original_url": article.url or None,
         "canonical_url": article.canonical_url,
         "image": article.image_url or None,
+        "tags": [tag.name for tag in article.tags.all()],
         "story": (
             {
                 "id": article.story.pk,
@@ -87,6 +89,8 @@ def articles(request: HttpRequest) -> JsonResponse:
         queryset = queryset.filter(source__slug=source)
     if author := request.GET.get("author"):
         queryset = queryset.filter(author__slug=author)
+    if tag := request.GET.get("tag"):
+        queryset = queryset.filter(tags__slug=tag)
     return page_of(request, queryset, article_summary)
 
 

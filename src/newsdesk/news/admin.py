@@ -20,6 +20,7 @@ from newsdesk.news.models import (
     Reaction,
     Source,
     Story,
+    Tag,
 )
 from newsdesk.news.store import record_attributions
 from newsdesk.pipeline import understand
@@ -156,6 +157,7 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = [publish, unpublish, split_story]
     list_select_related = ["source", "author", "story"]
     raw_id_fields = ["author", "feed", "story"]
+    autocomplete_fields = ["tags"]
     inlines = [AppearanceInline]
     readonly_fields = [
         "url",
@@ -181,6 +183,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "author",
                     "published_at",
                     "story",
+                    "tags",
                 ]
             },
         ),
@@ -260,6 +263,13 @@ def merge_stories(
     modeladmin.message_user(
         request, f"Merged into “{kept}” ({kept.article_count} articles).", messages.SUCCESS
     )
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Story)

@@ -68,6 +68,22 @@ class Author(models.Model):
         return reverse("author", args=[self.slug])
 
 
+class Tag(models.Model):
+    """A topic outlets file articles under, as their pages declare it."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("tag", args=[self.slug])
+
+
 class Story(models.Model):
     """Articles from different outlets about one event, grouped as they arrive."""
 
@@ -131,6 +147,7 @@ class Article(models.Model):
     story = models.ForeignKey(
         Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
     # MinHash of the body's shingles (128 unsigned 64-bit values), for finding near-copies.
     minhash = models.BinaryField(default=b"", editable=False)
     shingle_count = models.PositiveIntegerField(default=0, editable=False)

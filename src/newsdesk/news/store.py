@@ -23,6 +23,7 @@ from newsdesk.news.models import (
     Feed,
     PageError,
     Source,
+    Tag,
 )
 from newsdesk.understand.duplicates import Signature, signature
 from newsdesk.understand.urls import canonical_url, url_key
@@ -160,8 +161,10 @@ def save_article(
         stories.assign(article)
     elif article.story is not None:
         stories.refresh(article.story)
-    if outcome != "unchanged" and article.source_id == source.pk:
-        record_attributions(article, extracted)
+    if article.source_id == source.pk:
+        if outcome != "unchanged":
+            record_attributions(article, extracted)
+        record_tags(article, extracted.tags)  # an outlet may re-file an article it left as it was
     PageError.objects.filter(url__in={extracted.url, canonical} - {""}).delete()
     return article, outcome
 
@@ -189,6 +192,28 @@ def record_attributions(article: Article, extracted: ExtractedArticle) -> None:
             )
         )
     Attribution.objects.bulk_create(rows)
+
+
+MAX_TAGS = 12
+MAX_TAG_LENGTH = 60  # longer "tags" are sentences stuffed into keywords
+
+
+def record_tags(article: Article, names: list[str]) -> None:
+    """File the article under the topics its page declares, one tag per spelling-blind slug."""
+    wanted: dict[str, str] = {}
+    for raw in names:
+        name = " ".join(str(raw).split())
+        slug = slugify(name, allow_unicode=True)
+        if slug and len(name) <= MAX_TAG_LENGTH and slug not in wanted:
+            wanted[slug] = name
+        if len(wanted) == MAX_TAGS:
+            break
+    known = set(Tag.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+    Tag.objects.bulk_create(
+        [Tag(name=name, slug=slug) for slug, name in wanted.items() if slug not in known],
+        ignore_conflicts=True,  # another worker may file the same new topic at once
+    )
+    article.tags.set(Tag.objects.filter(slug__in=wanted))
 
 
 def full_names(article: Article) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom feeds of published articles: the whole site's, an outlet's and a story's."""
+"""RSS 2.0 and Atom feeds of published articles: the whole site's, an outlet's, a story's and
+a topic's."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.text import Truncator
 
-from newsdesk.news.models import Article, Source, Story
+from newsdesk.news.models import Article, Source, Story, Tag
 from newsdesk.site import listings
 
 FEED_SIZE = 50
@@ -35,7 +36,7 @@ class LatestArticles(Feed):
         return f"The latest news from the outlets {settings.SITE_NAME} follows."
 
     def items(self) -> QuerySet[Article]:
-        return listings.published()[:FEED_SIZE]
+        return listings.published().prefetch_related("tags")[:FEED_SIZE]
 
     def item_title(self, item: Article) -> str:
         return item.title
@@ -54,7 +55,7 @@ class LatestArticles(Feed):
         return item.author.name if item.author else item.source.name
 
     def item_categories(self, item: Article) -> list[str]:
-        return [item.source.name]
+        return [tag.name for tag in item.tags.all()]
 
 
 class LatestArticlesAtom(LatestArticles):
@@ -78,7 +79,7 @@ class SourceArticles(LatestArticles):
         return f"The latest articles from {obj.name}."
 
     def items(self, obj: Source) -> QuerySet[Article]:
-        return listings.published(obj.articles.all())[:FEED_SIZE]
+        return listings.published(obj.articles.all()).prefetch_related("tags")[:FEED_SIZE]
 
 
 class SourceArticlesAtom(SourceArticles):
@@ -102,9 +103,33 @@ class StoryArticles(LatestArticles):
         return f"Coverage of “{obj.headline}” from {obj.outlet_count} outlets."
 
     def items(self, obj: Story) -> QuerySet[Article]:
-        return listings.published(obj.articles.all())[:FEED_SIZE]
+        return listings.published(obj.articles.all()).prefetch_related("tags")[:FEED_SIZE]
 
 
 class StoryArticlesAtom(StoryArticles):
     feed_type = Atom1Feed
     subtitle = StoryArticles.description
+
+
+class TagArticles(LatestArticles):
+    """The newest articles filed under one topic."""
+
+    def get_object(self, request: HttpRequest, slug: str) -> Tag:
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, obj: Tag) -> str:
+        return f"{obj.name} on {settings.SITE_NAME}"
+
+    def link(self, obj: Tag) -> str:
+        return obj.get_absolute_url()
+
+    def description(self, obj: Tag) -> str:
+        return f"The latest articles filed under {obj.name}."
+
+    def items(self, obj: Tag) -> QuerySet[Article]:
+        return listings.published(obj.articles.all()).prefetch_related("tags")[:FEED_SIZE]
+
+
+class TagArticlesAtom(TagArticles):
+    feed_type = Atom1Feed
+    subtitle = TagArticles.description

@@ -33,6 +33,8 @@ def news_article(request: HttpRequest, article: Article) -> SafeString:
         }
     if article.image_url:
         data["image"] = [article.image_url]
+    if keywords := [tag.name for tag in article.tags.all()]:
+        data["keywords"] = keywords
     if article.language:
         data["inLanguage"] = article.language
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE))

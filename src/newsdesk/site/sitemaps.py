@@ -1,4 +1,5 @@
-"""Sitemaps of the public pages, for search engines: articles, stories, outlets and authors."""
+"""Sitemaps of the public pages, for search engines: articles, stories, outlets, authors and
+topics."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import datetime
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, QuerySet
 
-from newsdesk.news.models import Article, Author, Source, Story
+from newsdesk.news.models import Article, Author, Source, Story, Tag
 
 
 class ArticleSitemap(Sitemap):
@@ -37,22 +38,22 @@ class StorySitemap(Sitemap):
 
 
 class ListingSitemap(Sitemap):
-    """Outlet or author pages that list published articles, last changed with the newest."""
+    """Outlet, author or topic pages that list published articles, last changed with the newest."""
 
     changefreq = "daily"
     priority = 0.4
 
-    def __init__(self, model: type[Source] | type[Author]) -> None:
+    def __init__(self, model: type[Source] | type[Author] | type[Tag]) -> None:
         self.model = model
 
     def items(self) -> QuerySet:
         return (
             self.model.objects.filter(articles__status=Article.Status.PUBLISHED)
             .annotate(newest=Max("articles__updated_at"))
-            .order_by("name")
+            .order_by("name", "pk")
         )
 
-    def lastmod(self, item: Source | Author) -> datetime:
+    def lastmod(self, item: Source | Author | Tag) -> datetime:
         return item.newest
 
 
@@ -61,4 +62,5 @@ SITEMAPS = {
     "stories": StorySitemap,
     "sources": ListingSitemap(Source),
     "authors": ListingSitemap(Author),
+    "tags": ListingSitemap(Tag),
 }

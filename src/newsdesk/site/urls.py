@@ -21,6 +21,10 @@ urlpatterns = [
     path("sources/<slug:slug>/", views.source, name="source"),
     path("sources/<slug:slug>/rss.xml", feeds.SourceArticles(), name="source-rss"),
     path("sources/<slug:slug>/atom.xml", feeds.SourceArticlesAtom(), name="source-atom"),
+    # Tags keep their own script ("выборы"), which <slug:> would not match.
+    path("tags/<str:slug>/", views.tag, name="tag"),
+    path("tags/<str:slug>/rss.xml", feeds.TagArticles(), name="tag-rss"),
+    path("tags/<str:slug>/atom.xml", feeds.TagArticlesAtom(), name="tag-atom"),
     path("rss.xml", feeds.LatestArticles(), name="rss"),
     path("atom.xml", feeds.LatestArticlesAtom(), name="atom"),
     path(

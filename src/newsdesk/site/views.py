@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from newsdesk.news.models import Appearance, Article, Attribution, Author, Source, Story
+from newsdesk.news.models import Appearance, Article, Attribution, Author, Source, Story, Tag
 from newsdesk.site import listings, reactions, schema
 from newsdesk.site.forms import CommentForm
 
@@ -74,6 +74,7 @@ def render_article(
             Article.objects.filter(source=article.source).exclude(pk=article.pk)
         )[:MORE_FROM_SOURCE],
         "attributions": article.attributions.all(),
+        "tags": article.tags.all(),
         "cited_outlets": article.extracted.get("cited_outlets") or [],
         "json_ld": schema.news_article(request, article),
     }
@@ -154,6 +155,13 @@ def source(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Source, slug=slug)
     page = paginate(request, listings.published(found.articles.all()))
     return render(request, "site/source.html", {"source": found, "page": page})
+
+
+@require_GET
+def tag(request: HttpRequest, slug: str) -> HttpResponse:
+    found = get_object_or_404(Tag, slug=slug)
+    page = paginate(request, listings.published(found.articles.all()))
+    return render(request, "site/tag.html", {"tag": found, "page": page})
 
 
 @require_GET
