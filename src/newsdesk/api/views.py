@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from newsdesk.extract.article import REACTIONS
 from newsdesk.news.models import Appearance, Article, Attribution, Author, Source, Story
+from newsdesk.news.search import matching
 
 
 def published() -> QuerySet[Article]:
@@ -91,6 +92,8 @@ def articles(request: HttpRequest) -> JsonResponse:
         queryset = queryset.filter(author__slug=author)
     if tag := request.GET.get("tag"):
         queryset = queryset.filter(tags__slug=tag)
+    if query := request.GET.get("q", "").strip():
+        queryset = matching(query, queryset)
     return page_of(request, queryset, article_summary)
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("stories/<int:pk>/", views.story, {"slug": ""}, name="story-short"),
     path("stories/<int:pk>/rss.xml", feeds.StoryArticles(), name="story-rss"),
     path("stories/<int:pk>/atom.xml", feeds.StoryArticlesAtom(), name="story-atom"),
+    path("search/", views.search, name="search"),
     path("speakers/<slug:slug>/", views.speaker, name="speaker"),
     path("authors/<slug:slug>/", views.author, name="author"),
     path("sources/<slug:slug>/", views.source, name="source"),

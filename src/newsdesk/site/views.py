@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from newsdesk.news.models import Appearance, Article, Attribution, Author, Source, Story, Tag
+from newsdesk.news.search import matching
 from newsdesk.site import listings, reactions, schema
 from newsdesk.site.forms import CommentForm
 
@@ -155,6 +156,13 @@ def source(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Source, slug=slug)
     page = paginate(request, listings.published(found.articles.all()))
     return render(request, "site/source.html", {"source": found, "page": page})
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    found = paginate(request, matching(query, listings.published())) if query else None
+    return render(request, "site/search.html", {"q": query, "page": found})
 
 
 @require_GET

@@ -1,0 +1,81 @@
+"""Readers search the published articles: every word must match, best match first."""
+
+import pytest
+from django.db import connection
+
+from newsdesk.news.models import Article
+from newsdesk.news.search import matching
+
+
+@pytest.fixture
+def articles(make_article):
+    return {
+        "title": make_article(1, title="Crane strike halts Malmö harbour", body=["Work stopped."]),
+        "body": make_article(
+            2,
+            title="Ferry timetable changes",
+            body=["The new timetable follows the crane strike at Malmö harbour last week."],
+        ),
+        "other": make_article(3, title="Council budget approved", body=["The budget passed."]),
+        "held": make_article(
+            4, title="Crane strike rumour", body=["Unconfirmed crane strike."], confidence=0.1
+        ),
+    }
+
+
+def titles(client, query: str) -> list[str]:
+    return [a["title"] for a in client.get("/api/articles", {"q": query}).json()["results"]]
+
+
+@pytest.mark.django_db
+def test_every_word_must_match_and_the_title_counts_most(client, articles):
+    assert titles(client, "crane strike") == [
+        "Crane strike halts Malmö harbour",
+        "Ferry timetable changes",
+    ]
+    assert titles(client, "crane budget") == []
+
+
+@pytest.mark.django_db
+def test_words_match_in_any_form_accent_or_start(client, articles):
+    assert titles(client, "strikes")[0] == "Crane strike halts Malmö harbour"  # stemmed
+    assert "Ferry timetable changes" in titles(client, "malmo")  # without its accent
+    assert titles(client, "timet") == ["Ferry timetable changes"]  # still being typed
+
+
+@pytest.mark.django_db
+def test_query_syntax_is_read_as_words(client, articles):
+    for query in ['"crane', "crane AND NOT", "crane*) NEAR(", "-strike", "'; DROP TABLE x; --"]:
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200, query
+    assert client.get("/search/", {"q": "((("}).content.decode().count('<article class="card') == 0
+
+
+@pytest.mark.django_db
+def test_the_index_follows_edits_and_deletions(client, articles):
+    other = articles["other"]
+    other.body_text = "The budget pays for a new crane."
+    other.save()
+    assert "Council budget approved" in titles(client, "crane")
+    other.delete()
+    assert "Council budget approved" not in titles(client, "crane")
+
+
+@pytest.mark.django_db
+def test_the_search_page_lists_matches_and_pages_through_them(client, make_article, settings):
+    settings.PAGE_SIZE = 2
+    for n in range(5):
+        make_article(10 + n, title=f"Harbour crane number {n}", body=[f"Crane {n} is new."])
+    html = client.get("/search/", {"q": "crane"}).content.decode()
+    assert "5 articles" in html and html.count('<article class="card') == 2
+    assert 'href="?q=crane&amp;page=2"' in html
+    assert 'name="q" value="crane"' in html  # the box keeps the query
+    assert "No published article" in client.get("/search/", {"q": "zebra"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_other_databases_match_every_word_without_an_index(articles, monkeypatch):
+    monkeypatch.setattr(connection, "vendor", "postgresql")
+    published = Article.objects.filter(status=Article.Status.PUBLISHED)
+    found = {a.title for a in matching("Crane STRIKE", published)}
+    assert found == {"Crane strike halts Malmö harbour", "Ferry timetable changes"}
