@@ -417,3 +417,23 @@ def test_lets_say_supposes_and_nobody_says_it():
     text = "Let's say you think a degree from the harbour college will cost $60,000 in ten years."
     said = holding(text, "will cost $60,000")
     assert (said.cue, said.speaker_mention) == ("think", "you")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            "“The quay opens on Monday,” said harbour master Olav Dunn.",
+            "Olav Dunn",
+            "harbour master",
+        ),
+        (
+            "“We will be fine for a few days,” said Skarn harbour master Agnes Holm by telephone.",
+            "Agnes Holm",
+            "Skarn harbour master",
+        ),
+    ],
+)
+def test_a_role_before_the_name_is_not_the_speaker(text, speaker, role):
+    said = found(text)[0]
+    assert (said.speaker, said.speaker_role) == (speaker, role)
