@@ -11,6 +11,7 @@ from lxml import html as lxml_html
 from trafilatura.utils import repair_faulty_html
 
 from newsdesk.extract.html import PARSER, extract_html, repaired, settled
+from newsdesk.extract.page import ExtractError, read_page
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -227,3 +228,10 @@ def test_a_page_drawn_by_script_gives_the_body_it_declares(declared):
     assert ("oil & wick" in article.text) == ("&amp;" in declared)
     # Nothing on the page shows it: an editor reads it first.
     assert article.confidence < settings.PUBLISH_MIN_CONFIDENCE
+
+
+def test_a_page_built_to_stall_the_extractor_is_declined_quickly():
+    links = "".join(f'<li><a href="/{i}">link {i}</a></li>' for i in range(30_000))
+    page = f"<html><head><title>Links</title></head><body><ul>{links}</ul></body></html>"
+    with pytest.raises(ExtractError, match="120,010 tags, more than the 120,000 read"):
+        read_page(page.encode(), "https://x.example/a", "text/html")
