@@ -78,6 +78,7 @@ def test_json_ld_and_opengraph_describe_the_article(client, make_article):
     assert "<script>alert(1)" not in html
     assert '<meta property="og:title" content="Dock &lt;/script&gt;' in html
     assert "inLanguage" not in data  # no language known, none claimed
+    assert '<meta name="twitter:card" content="summary">' in html  # no picture to show large
 
 
 @pytest.mark.django_db
@@ -88,6 +89,7 @@ def test_an_article_in_another_language_says_so(client, make_article):
         re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
     )
     assert data["inLanguage"] == "pt"
+    assert '<meta property="og:locale" content="pt">' in html
     assert '<article class="story" lang="pt">' in html
 
 

@@ -37,3 +37,6 @@ def test_outlets_share_a_tag_and_an_update_refiles_the_article(client, make_arti
     save_article(page("valley", "x", "Valley crane safety review", STRIKE, 11, tags=["Cranes"]))
     assert [t.name for t in other.tags.all()] == ["Cranes"]
     assert client.get("/api/articles?tag=strikes").json()["count"] == 1
+    listed = client.get("/api/tags").json()["results"]
+    assert [(t["name"], t["articles"]) for t in listed] == [("Cranes", 1), ("Strikes", 1)]
+    assert listed[0]["api_url"] == "http://testserver/api/articles?tag=cranes"

@@ -13,4 +13,5 @@ urlpatterns = [
     path("speakers/<slug:slug>", views.speaker, name="api-speaker"),
     path("sources", views.sources, name="api-sources"),
     path("authors", views.authors, name="api-authors"),
+    path("tags", views.tags, name="api-tags"),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
@@ -13,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from newsdesk.extract.article import REACTIONS
-from newsdesk.news.models import Appearance, Article, Attribution, Author, Source, Story
+from newsdesk.news.models import Appearance, Article, Attribution, Author, Source, Story, Tag
 from newsdesk.news.search import matching
 
 
@@ -175,6 +176,29 @@ def authors(request: HttpRequest) -> JsonResponse:
         .order_by("name")
     )
     return page_of(request, queryset, author_summary)
+
+
+@require_GET
+def tags(request: HttpRequest) -> JsonResponse:
+    """Topics with published articles, the most used first."""
+    queryset = (
+        Tag.objects.annotate(
+            article_count=Count("articles", filter=Q(articles__status=Article.Status.PUBLISHED))
+        )
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "name")
+    )
+
+    def render(request: HttpRequest, tag: Tag) -> dict:
+        return {
+            "name": tag.name,
+            "slug": tag.slug,
+            "articles": tag.article_count,
+            "url": absolute(request, tag.get_absolute_url()),
+            "api_url": absolute(request, f"/api/articles?tag={quote(tag.slug)}"),
+        }
+
+    return page_of(request, queryset, render)
 
 
 def story_summary(request: HttpRequest, story: Story) -> dict:
