@@ -1,4 +1,5 @@
-"""Public pages: front page, stories, articles, authors, sources; reactions and comments."""
+"""Public pages: front page, stories, articles, authors, sources, topics, search; reactions and
+comments; robots.txt."""
 
 from __future__ import annotations
 
