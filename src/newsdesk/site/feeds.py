@@ -1,5 +1,5 @@
-"""RSS 2.0 and Atom feeds of published articles: the whole site's, an outlet's, a story's and
-a topic's."""
+"""RSS 2.0 and Atom feeds of published articles: the whole site's, and an outlet's, a story's
+or a topic's."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from django.utils.text import Truncator
 
 from newsdesk.news.models import Article, Source, Story, Tag
@@ -19,12 +19,14 @@ from newsdesk.site import listings
 
 FEED_SIZE = 50
 SUMMARY_WORDS = 60
+RSS, ATOM = Rss201rev2Feed, Atom1Feed
 
 
 class LatestArticles(Feed):
     """The newest published articles, each with its teaser and the outlet it came from."""
 
-    feed_type = Rss201rev2Feed
+    def __init__(self, feed_type: type[SyndicationFeed] = RSS) -> None:
+        self.feed_type = feed_type
 
     def title(self) -> str:
         return settings.SITE_NAME
@@ -34,6 +36,9 @@ class LatestArticles(Feed):
 
     def description(self) -> str:
         return f"The latest news from the outlets {settings.SITE_NAME} follows."
+
+    def subtitle(self) -> str:  # Atom's word for the description
+        return self.description()
 
     def items(self) -> QuerySet[Article]:
         return listings.published().prefetch_related("tags")[:FEED_SIZE]
@@ -58,78 +63,42 @@ class LatestArticles(Feed):
         return [tag.name for tag in item.tags.all()]
 
 
-class LatestArticlesAtom(LatestArticles):
-    feed_type = Atom1Feed
-    subtitle = LatestArticles.description
+class ArticlesOf(LatestArticles):
+    """The newest articles of one outlet, story or topic, named in the address."""
 
+    def __init__(
+        self, model: type[Model], title: str, about: str, feed_type: type[SyndicationFeed] = RSS
+    ) -> None:
+        super().__init__(feed_type)
+        self.model, self.title_format, self.about = model, title, about
 
-class SourceArticles(LatestArticles):
-    """One outlet's newest articles."""
+    def get_object(self, request: HttpRequest, **lookup: object) -> Model:
+        return get_object_or_404(self.model, **lookup)
 
-    def get_object(self, request: HttpRequest, slug: str) -> Source:
-        return get_object_or_404(Source, slug=slug)
+    def title(self, obj: Source | Story | Tag) -> str:
+        return self.title_format.format(name=obj, site=settings.SITE_NAME)
 
-    def title(self, obj: Source) -> str:
-        return f"{obj.name} on {settings.SITE_NAME}"
-
-    def link(self, obj: Source) -> str:
+    def link(self, obj: Source | Story | Tag) -> str:
         return obj.get_absolute_url()
 
-    def description(self, obj: Source) -> str:
-        return f"The latest articles from {obj.name}."
+    def description(self, obj: Source | Story | Tag) -> str:
+        return self.about.format(name=obj)
 
-    def items(self, obj: Source) -> QuerySet[Article]:
+    def subtitle(self, obj: Source | Story | Tag) -> str:
+        return self.description(obj)
+
+    def items(self, obj: Source | Story | Tag) -> QuerySet[Article]:
         return listings.published(obj.articles.all()).prefetch_related("tags")[:FEED_SIZE]
 
 
-class SourceArticlesAtom(SourceArticles):
-    feed_type = Atom1Feed
-    subtitle = SourceArticles.description
+def of_source(feed_type: type[SyndicationFeed] = RSS) -> ArticlesOf:
+    return ArticlesOf(Source, "{name} on {site}", "The latest articles from {name}.", feed_type)
 
 
-class StoryArticles(LatestArticles):
-    """A story's coverage, newest first: a reader follows an event as outlets report it."""
-
-    def get_object(self, request: HttpRequest, pk: int) -> Story:
-        return get_object_or_404(Story, pk=pk)
-
-    def title(self, obj: Story) -> str:
-        return f"{obj.headline} ({settings.SITE_NAME})"
-
-    def link(self, obj: Story) -> str:
-        return obj.get_absolute_url()
-
-    def description(self, obj: Story) -> str:
-        return f"Coverage of “{obj.headline}” from {obj.outlet_count} outlets."
-
-    def items(self, obj: Story) -> QuerySet[Article]:
-        return listings.published(obj.articles.all()).prefetch_related("tags")[:FEED_SIZE]
+def of_story(feed_type: type[SyndicationFeed] = RSS) -> ArticlesOf:
+    # A reader follows an event as outlets report it.
+    return ArticlesOf(Story, "{name} ({site})", "Coverage of “{name}”, newest first.", feed_type)
 
 
-class StoryArticlesAtom(StoryArticles):
-    feed_type = Atom1Feed
-    subtitle = StoryArticles.description
-
-
-class TagArticles(LatestArticles):
-    """The newest articles filed under one topic."""
-
-    def get_object(self, request: HttpRequest, slug: str) -> Tag:
-        return get_object_or_404(Tag, slug=slug)
-
-    def title(self, obj: Tag) -> str:
-        return f"{obj.name} on {settings.SITE_NAME}"
-
-    def link(self, obj: Tag) -> str:
-        return obj.get_absolute_url()
-
-    def description(self, obj: Tag) -> str:
-        return f"The latest articles filed under {obj.name}."
-
-    def items(self, obj: Tag) -> QuerySet[Article]:
-        return listings.published(obj.articles.all()).prefetch_related("tags")[:FEED_SIZE]
-
-
-class TagArticlesAtom(TagArticles):
-    feed_type = Atom1Feed
-    subtitle = TagArticles.description
+def of_tag(feed_type: type[SyndicationFeed] = RSS) -> ArticlesOf:
+    return ArticlesOf(Tag, "{name} on {site}", "The latest articles filed under {name}.", feed_type)

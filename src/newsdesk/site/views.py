@@ -145,18 +145,21 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(found.get_absolute_url() + "#comments")
 
 
+def listing(request: HttpRequest, found: Author | Source | Tag, template: str) -> HttpResponse:
+    """An author's, outlet's or topic's page: its published articles, newest first."""
+    page = paginate(request, listings.published(found.articles.all()))
+    return render(request, template, {found._meta.model_name: found, "page": page})
+
+
 @require_GET
 def author(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Author.objects.select_related("source"), slug=slug)
-    page = paginate(request, listings.published(found.articles.all()))
-    return render(request, "site/author.html", {"author": found, "page": page})
+    return listing(request, found, "site/author.html")
 
 
 @require_GET
 def source(request: HttpRequest, slug: str) -> HttpResponse:
-    found = get_object_or_404(Source, slug=slug)
-    page = paginate(request, listings.published(found.articles.all()))
-    return render(request, "site/source.html", {"source": found, "page": page})
+    return listing(request, get_object_or_404(Source, slug=slug), "site/source.html")
 
 
 @require_GET
@@ -168,9 +171,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
-    found = get_object_or_404(Tag, slug=slug)
-    page = paginate(request, listings.published(found.articles.all()))
-    return render(request, "site/tag.html", {"tag": found, "page": page})
+    return listing(request, get_object_or_404(Tag, slug=slug), "site/tag.html")
 
 
 @require_GET
