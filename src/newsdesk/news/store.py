@@ -323,7 +323,9 @@ def _write(
         article.slug = slugify(article.title)[:220] or "article"
         article.updated_at = timezone.now()
     article.fetched_at = timezone.now()
-    article.save()
+    # Unchanged, only the fetch time is written: the search index is left alone (its triggers
+    # re-read an article whose title, teaser or text is written).
+    article.save(update_fields=None if changed else ["fetched_at"])
     return article, "updated" if changed else "unchanged"
 
 
