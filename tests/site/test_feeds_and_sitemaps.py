@@ -103,3 +103,15 @@ def test_robots_txt_keeps_crawlers_out_of_the_desk_and_names_the_sitemap(client)
     text = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in text.splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in text.splitlines()
+
+
+@pytest.mark.django_db
+def test_a_feed_reader_polling_an_unchanged_feed_gets_not_modified(client, articles):
+    first = client.get("/atom.xml")
+    assert first.status_code == 200 and first["ETag"] and first["Last-Modified"]
+    again = client.get("/atom.xml", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and not again.content
+    since = client.get("/atom.xml", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+    save_article(page("valley", "y", "Valley bridge reopens", ["The bridge reopened."], 12))
+    assert client.get("/atom.xml", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
