@@ -79,3 +79,19 @@ def test_other_databases_match_every_word_without_an_index(articles, monkeypatch
     published = Article.objects.filter(status=Article.Status.PUBLISHED)
     found = {a.title for a in matching("Crane STRIKE", published)}
     assert found == {"Crane strike halts Malmö harbour", "Ferry timetable changes"}
+
+
+@pytest.mark.django_db
+def test_results_show_where_the_words_are_marked_and_escaped(client, make_article):
+    make_article(
+        1,
+        title="Ferry timetable changes",
+        body=["Ferries <b>now</b> leave at six. The crane strike at the harbour delays them."],
+    )
+    html = client.get("/search/", {"q": "crane strikes"}).content.decode()
+    assert "<mark>crane</mark> <mark>strike</mark> at the harbour" in html
+    assert "&lt;b&gt;now&lt;/b&gt;" in html and "<b>now</b>" not in html
+    # A match in the title alone has no passage to show: the teaser stands.
+    make_article(2, title="Crane strike ends", body=["Work resumed."], teaser="Work resumed.")
+    listed = client.get("/search/", {"q": "crane strike"}).content.decode()
+    assert '<p class="teaser">Work resumed.</p>' in listed

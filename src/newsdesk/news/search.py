@@ -8,6 +8,8 @@ import re
 
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, QuerySet, When
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from newsdesk.news.models import Article
 
@@ -41,14 +43,43 @@ def matching(query: str, articles: QuerySet[Article]) -> QuerySet[Article]:
     return articles.filter(every)
 
 
-def _fts_ids(found: list[str]) -> list[int]:
+def _fts_match(found: list[str]) -> str:
     # Each word quoted, so that FTS5 reads none of it as an operator; the last one may be the
     # start of a word the reader is still typing.
-    match = " ".join(f'"{w}"' for w in found) + "*"
+    return " ".join(f'"{w}"' for w in found) + "*"
+
+
+def _fts_ids(found: list[str]) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
             f"ORDER BY bm25({FTS_TABLE}, {', '.join(map(str, WEIGHTS))}) LIMIT {MAX_HITS}",
-            [match],
+            [_fts_match(found)],
         )
         return [row[0] for row in cursor.fetchall()]
+
+
+# Marks around the matched words, from characters no article uses, so that the text can be
+# escaped as a whole and the marks made <mark> after.
+OPEN, CLOSE = "\ue000", "\ue001"
+SNIPPET_WORDS = 28
+
+
+def snippets(query: str, ids: list[int]) -> dict[int, SafeString]:
+    """Per article, the passage of its text where the query's words are, each one marked: what
+    a reader scans to see why it matched. Only where the index can say (SQLite)."""
+    found = words(query)
+    if not found or not ids or connection.vendor != "sqlite":
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, snippet({FTS_TABLE}, 2, %s, %s, '…', {SNIPPET_WORDS}) "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+            f"AND rowid IN ({', '.join(['%s'] * len(ids))})",
+            [OPEN, CLOSE, _fts_match(found), *ids],
+        )
+        return {
+            pk: mark_safe(escape(text).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
+            for pk, text in cursor.fetchall()
+            if OPEN in text
+        }

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from newsdesk.news.models import Appearance, Article, Attribution, Author, Source, Story, Tag
-from newsdesk.news.search import matching
+from newsdesk.news.search import matching, snippets
 from newsdesk.site import listings, reactions, schema
 from newsdesk.site.forms import CommentForm
 
@@ -166,6 +166,10 @@ def source(request: HttpRequest, slug: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     found = paginate(request, matching(query, listings.published())) if query else None
+    if found is not None:
+        passages = snippets(query, [article.pk for article in found])
+        for article in found:
+            article.snippet = passages.get(article.pk)
     return render(request, "site/search.html", {"q": query, "page": found})
 
 
