@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 from rows import STRIKE, page
 
-from newsdesk.news.models import Article
+from newsdesk.news.models import Article, Tag
 from newsdesk.news.store import save_article
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -61,6 +61,10 @@ def test_an_outlet_and_a_story_have_feeds_of_their_own(client, articles, kind):
     assert client.get(f"/sources/nobody/{kind}.xml").status_code == 404
     topic = read_feed(client, f"/tags/port-alder/{kind}.xml")
     assert [e.title for e in topic.entries] == [made[0].title]
+    held = articles[1]
+    held.tags.set([Tag.objects.create(name="Rumours", slug="rumours")])
+    assert client.get(f"/tags/rumours/{kind}.xml").status_code == 404
+    assert client.get(f"/stories/{held.story.pk}/{kind}.xml").status_code == 404
 
 
 @pytest.mark.django_db

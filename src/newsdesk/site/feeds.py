@@ -8,7 +8,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
@@ -73,7 +73,11 @@ class ArticlesOf(LatestArticles):
         self.model, self.title_format, self.about = model, title, about
 
     def get_object(self, request: HttpRequest, **lookup: object) -> Model:
-        return get_object_or_404(self.model, **lookup)
+        found = get_object_or_404(self.model, **lookup)
+        # A story or topic of held articles only is an editor's to see, its name included.
+        if not found.articles.filter(status=Article.Status.PUBLISHED).exists():
+            raise Http404("Nothing published.")
+        return found
 
     def title(self, obj: Source | Story | Tag) -> str:
         return self.title_format.format(name=obj, site=settings.SITE_NAME)
