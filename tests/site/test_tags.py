@@ -19,6 +19,8 @@ def test_an_article_is_filed_under_its_pages_tags(client, make_article):
     topic = client.get("/tags/выборы/")
     assert topic.status_code == 200 and article.title in topic.content.decode()
     assert client.get("/tags/nothing/").status_code == 404
+    make_article(2, tags=["Rumours"], confidence=0.1)  # held for review
+    assert client.get("/tags/rumours/").status_code == 404
 
 
 @pytest.mark.django_db

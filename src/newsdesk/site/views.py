@@ -175,7 +175,9 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
-    return listing(request, get_object_or_404(Tag, slug=slug), "site/tag.html")
+    # A topic of held articles only is an editor's to see, as its feed is.
+    shown = Tag.objects.filter(articles__status=Article.Status.PUBLISHED).distinct()
+    return listing(request, get_object_or_404(shown, slug=slug), "site/tag.html")
 
 
 @require_GET
