@@ -3,6 +3,8 @@
 from django.db import migrations
 from django.utils.text import slugify
 
+# news.store.record_tags's rules as they stand here: a migration keeps its own copy, so that it
+# does the same on every upgrade whatever the code becomes.
 MAX_TAGS = 12
 MAX_TAG_LENGTH = 60
 
