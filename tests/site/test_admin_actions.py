@@ -60,6 +60,13 @@ def test_admin_needs_login(client):
     assert client.get("/admin/news/article/").status_code == 302
 
 
+def saved_by_editor(article: Article, rf, user) -> None:
+    """The article saved as the admin's change form saves it."""
+    request = rf.post("/admin/news/article/")
+    request.user = user
+    admin.site._registry[Article].save_model(request, article, form=None, change=True)
+
+
 @pytest.mark.django_db
 def test_an_editors_body_is_sanitised_and_shown_as_readers_will_see_it(
     editor_client, make_article, rf, admin_user
@@ -70,9 +77,7 @@ def test_an_editors_body_is_sanitised_and_shown_as_readers_will_see_it(
         '<figure><img src="https://harbour.example/quay.jpg" alt="The quay">'
         "<figcaption>The quay at dawn</figcaption></figure>"
     )
-    request = rf.post("/admin/news/article/")
-    request.user = admin_user
-    admin.site._registry[Article].save_model(request, article, form=None, change=True)
+    saved_by_editor(article, rf, admin_user)
     stored = Article.objects.get().body_html
     assert "script" not in stored and "onclick" not in stored
     assert "<p>Quay reopens.</p>" in stored
@@ -92,9 +97,7 @@ def test_an_edited_body_is_read_again(make_article, rf, admin_user):
         '<figure><img src="https://harbour.example/quay.jpg" alt=""><figcaption>The quay'
         "</figcaption></figure><ul><li>Ferries resume at six.</li><li>Tolls are waived.</li></ul>"
     )
-    request = rf.post("/admin/news/article/")
-    request.user = admin_user
-    admin.site._registry[Article].save_model(request, article, form=None, change=True)
+    saved_by_editor(article, rf, admin_user)
     stored = Article.objects.get()
     paragraphs = [
         "“The quay opens on Monday,” said Olav Dunn, the harbour master.",
@@ -114,9 +117,7 @@ def test_text_an_editor_writes_is_kept_as_written(make_article, rf, admin_user):
     article = make_article(1)
     article.body_html = "<p>Quay reopens.</p>"
     article.body_text = "Quay reopens, in the editor's words."
-    request = rf.post("/admin/news/article/")
-    request.user = admin_user
-    admin.site._registry[Article].save_model(request, article, form=None, change=True)
+    saved_by_editor(article, rf, admin_user)
     stored = Article.objects.get()
     assert stored.body_text == "Quay reopens, in the editor's words."
     assert stored.extracted["body"] == ["Quay reopens, in the editor's words."]

@@ -130,12 +130,9 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         ]
     image = first(meta.get("og:image"), _ld_image(ld.get("image")), meta.get("twitter:image"))
     site_name = first(
-        *(
-            n
-            for n in (meta.get("og:site_name"), meta.get("application-name"))
-            if not slogan(n, base)
-        ),
+        _unless_slogan(meta.get("og:site_name"), base),
         publisher.get("name") if isinstance(publisher, dict) else None,
+        _unless_slogan(meta.get("application-name"), base),
         _titled_site_name(_text(nodes["title"]), base),
     )
     declared = first(
@@ -208,7 +205,7 @@ def _titled_site_name(title: str, url: str) -> str:
     if re.sub(r"\W", "", name.casefold()) == host:
         return name
     bare = re.sub(r"(?i)^www\.", "", name)
-    return bare if bare.casefold() == urlsplit(url).netloc.lower().removeprefix("www.") else ""
+    return bare if bare.casefold() == _site_host(url) else ""
 
 
 # Words a name in title case leaves in lower case.
@@ -227,9 +224,18 @@ def slogan(name: str | None, url: str) -> bool:
     return any(w[0].islower() and w.casefold() not in FUNCTION_WORDS for w in words)
 
 
+def _unless_slogan(name: str | None, url: str) -> str | None:
+    return None if slogan(name, url) else name
+
+
+def _site_host(url: str) -> str:
+    """The host without "www.": "cbsnews.com" for https://www.cbsnews.com/…."""
+    return urlsplit(url).netloc.lower().removeprefix("www.")
+
+
 def _host_name(url: str) -> str:
     """The host's own name: "cbsnews" for https://www.cbsnews.com/…."""
-    return urlsplit(url).netloc.lower().removeprefix("www.").split(".")[0] if url else ""
+    return _site_host(url).split(".")[0] if url else ""
 
 
 def _reworded(h1: str, title: str) -> bool:

@@ -253,21 +253,18 @@ def _past_heading(subject: Span) -> Span | None:
 
 def _person_in(span: Span) -> Span | None:
     root = span.root
-    found = None
+    people = []
     # Token entity tags, not span.ents: that rebuilds every entity of the document.
     for token in span:
         if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
             end = token.i + 1
             while end < len(span.doc) and span.doc[end].ent_iob_ == "I":
                 end += 1
-            # Of several ("harbour master Olav Dunn", each tagged a person), the one that
-            # holds the phrase's head word is the person it names.
-            if found is None or token.i <= root.i < end:
-                found = span.doc[token.i : end]
-            if token.i <= root.i < end:
-                return found
-    if found is not None:
-        return found
+            people.append(span.doc[token.i : end])
+    if people:
+        # Of several ("harbour master Olav Dunn", each tagged a person), the one that holds
+        # the phrase's head word is the person it names.
+        return next((p for p in people if p.start <= root.i < p.end), people[0])
     # A surname spaCy did not tag, or took for an organisation: "Austin said". A name of
     # several words tagged as an organisation ("the Regional Health Agency") is one.
     lone = len([t for t in span if t.pos_ != "DET"]) == 1
