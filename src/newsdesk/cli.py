@@ -96,6 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="poll the feeds in the background this often (0: never)",
     )
 
+    p = command(
+        "worker", cmd_worker, "take fetch tasks from NEWSDESK_BROKER_URL, on a pool of processes"
+    )
+    p.add_argument(
+        "--concurrency", type=int, default=os.cpu_count() or 1, help="processes (default: CPUs)"
+    )
+    p.add_argument("--loglevel", default="WARNING", help="Celery's log level")
+
     p = command("origin", cmd_origin, "serve the demo outlets alone, on loopback")
     p.add_argument("--port", type=int, default=8001, help="first outlet's port; the others follow")
 
@@ -188,16 +196,37 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     setup_django()
     migrate()
     from newsdesk.news.models import Feed
-    from newsdesk.pipeline import poll_feeds
 
     feeds = list(Feed.objects.filter(active=True))
     if not feeds:
         raise CommandError("no feeds to fetch: add one with `newsdesk add-feed URL`")
     started = time.monotonic()
-    with fetcher() as client:
-        summary = poll_feeds(feeds, client, refresh=args.refresh, progress=not args.quiet)
+    summary = fetch_all(feeds, refresh=args.refresh, progress=not args.quiet)
     report(summary, f"{len(feeds)} feeds", time.monotonic() - started)
     return 0
+
+
+def fetch_all(feeds: list, *, refresh: bool = False, progress: bool = False) -> Summary:
+    """Poll the feeds in this process, or on the worker pool when a broker is set."""
+    from django.conf import settings
+
+    from newsdesk.pipeline import poll_feeds
+
+    if not settings.BROKER_URL:
+        with fetcher() as client:
+            return poll_feeds(feeds, client, refresh=refresh, progress=progress)
+    from kombu.exceptions import OperationalError
+
+    from newsdesk import workers
+
+    try:
+        if not workers.workers_answering():
+            raise CommandError(
+                f"no worker answers on {settings.BROKER_URL}: start one with `newsdesk worker`"
+            )
+        return workers.fetch(feeds, refresh=refresh, progress=progress)
+    except OperationalError as exc:
+        raise CommandError(f"cannot reach the broker at {settings.BROKER_URL}: {exc}") from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -293,23 +322,40 @@ def serve(host: str, port: int) -> None:
 
 
 def start_poller(every: int) -> threading.Thread:
-    """The in-process worker: polls the feeds on a timer while the site is served."""
+    """Polls the feeds on a timer while the site is served: in this process, or on the worker
+    pool when a broker is set."""
     from django.db import close_old_connections
 
     from newsdesk.news.models import Feed
-    from newsdesk.pipeline import poll_feeds
 
     def loop() -> None:
         while True:
             time.sleep(every)
             close_old_connections()
-            with fetcher() as client:
-                summary = poll_feeds(Feed.objects.filter(active=True), client)
+            try:
+                summary = fetch_all(list(Feed.objects.filter(active=True)))
+            except CommandError as exc:
+                print(f"fetch: {exc}", file=sys.stderr, flush=True)
+                continue
             print(f"fetch: {summary.line()}", flush=True)
 
     thread = threading.Thread(target=loop, name="newsdesk-poller", daemon=True)
     thread.start()
     return thread
+
+
+def cmd_worker(args: argparse.Namespace) -> None:
+    setup_django()
+    from django.conf import settings
+
+    if not settings.BROKER_URL:
+        raise CommandError(
+            "NEWSDESK_BROKER_URL is not set: workers take their tasks from a Redis broker, "
+            "e.g. redis://127.0.0.1:6379/0"
+        )
+    from newsdesk.workers import app
+
+    app.worker_main(["worker", f"--concurrency={args.concurrency}", f"--loglevel={args.loglevel}"])
 
 
 def cmd_origin(args: argparse.Namespace) -> None:

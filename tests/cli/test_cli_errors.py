@@ -63,3 +63,9 @@ def test_bad_setting_is_one_line(capsys, monkeypatch):
     monkeypatch.setenv("NEWSDESK_FETCH_RETRIES", "many")
     assert main(["extract", "http://127.0.0.1:9/article"]) == 1
     assert "NEWSDESK_FETCH_RETRIES" in one_line(capsys.readouterr().err)
+
+
+def test_worker_without_a_broker_says_what_it_needs(capsys, settings):
+    settings.BROKER_URL = ""
+    assert main(["worker"]) == 1
+    assert "NEWSDESK_BROKER_URL is not set" in one_line(capsys.readouterr().err)

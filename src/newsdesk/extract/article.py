@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -110,3 +110,16 @@ class ExtractedArticle:
             "figures",
         ]
         return {key: data[key] for key in order}
+
+    @classmethod
+    def from_json(cls, data: dict) -> ExtractedArticle:
+        """The article back from its JSON form (as a worker hands it on); derived fields such as
+        `author` and `source` are left out, as they are made again."""
+        values = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        values["authors"] = [Author(**a) for a in values.get("authors", [])]
+        values["image"] = Image(**values["image"]) if values.get("image") else None
+        values["images"] = [Image(**i) for i in values.get("images", [])]
+        values["counters"] = Counters(**(values.get("counters") or {}))
+        for key in ("published", "updated"):
+            values[key] = datetime.fromisoformat(values[key]) if values.get(key) else None
+        return cls(**values)

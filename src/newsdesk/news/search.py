@@ -1,5 +1,6 @@
-"""Finding articles by their words: SQLite's FTS5 index where the database is SQLite, ranked
-by BM25 with the title weighing most; elsewhere every word must appear in title, teaser or body.
+"""Finding articles by their words, with the database's own full-text index: FTS5 on SQLite
+(ranked by BM25), a GIN index of weighted text search vectors on PostgreSQL (ranked by
+ts_rank); the title weighs most. Elsewhere every word must appear in title, teaser or body.
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ MAX_HITS = 500
 # BM25 weights of the indexed columns: title, teaser, body.
 WEIGHTS = (10.0, 4.0, 1.0)
 FTS_TABLE = "news_article_fts"
+# PostgreSQL: the indexed vector, exactly as migration 0008 wrote it (else the index is not
+# used), and ts_rank's weights for the D, C (body), B (teaser) and A (title) parts.
+PG_CONFIG = "newsdesk"
+PG_VECTOR = (
+    "setweight(to_tsvector('newsdesk', coalesce(title, '')), 'A')"
+    " || setweight(to_tsvector('newsdesk', coalesce(teaser, '')), 'B')"
+    " || setweight(to_tsvector('newsdesk', coalesce(body_text, '')), 'C')"
+)
+PG_WEIGHTS = "{0, 0.1, 0.4, 1.0}"
 
 
 def words(query: str) -> list[str]:
@@ -31,8 +41,8 @@ def matching(query: str, articles: QuerySet[Article]) -> QuerySet[Article]:
     found = words(query)
     if not found:
         return articles.none()
-    if connection.vendor == "sqlite":
-        ids = _fts_ids(found)
+    if connection.vendor in ("sqlite", "postgresql"):
+        ids = _fts_ids(found) if connection.vendor == "sqlite" else _pg_ids(found)
         order = Case(
             *(When(pk=pk, then=rank) for rank, pk in enumerate(ids)), output_field=IntegerField()
         )
@@ -59,27 +69,61 @@ def _fts_ids(found: list[str]) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
+def _pg_query(found: list[str]) -> str:
+    # Each word quoted as a lexeme, so that to_tsquery reads none of it as an operator; the last
+    # one may be the start of a word.
+    return " & ".join(f"'{w}'" for w in found) + ":*"
+
+
+PG_SEARCH = (
+    f"SELECT id FROM news_article, to_tsquery('{PG_CONFIG}', %s) query"
+    f" WHERE ({PG_VECTOR}) @@ query"
+    f" ORDER BY ts_rank('{PG_WEIGHTS}', {PG_VECTOR}, query) DESC, id DESC LIMIT {MAX_HITS}"
+)
+
+
+def _pg_ids(found: list[str]) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(PG_SEARCH, [_pg_query(found)])
+        return [row[0] for row in cursor.fetchall()]
+
+
 # Marks around the matched words, from characters no article uses, so that the text can be
 # escaped as a whole and the marks made <mark> after.
 OPEN, CLOSE = "\ue000", "\ue001"
+# PostgreSQL's parser drops what looks like an HTML tag from a headline: "<" stands in as this.
+LT = "\ue002"
 SNIPPET_WORDS = 28
+PG_HEADLINE = (
+    f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2},"
+    " MaxFragments=1, FragmentDelimiter=…"
+)
 
 
 def snippets(query: str, ids: list[int]) -> dict[int, SafeString]:
     """Per article, the passage of its text where the query's words are, each one marked: what
-    a reader scans to see why it matched. Only where the index can say (SQLite)."""
+    a reader scans to see why it matched. Only where the index can say (SQLite, PostgreSQL)."""
     found = words(query)
-    if not found or not ids or connection.vendor != "sqlite":
+    if not found or not ids or connection.vendor not in ("sqlite", "postgresql"):
         return {}
+    listed = ", ".join(["%s"] * len(ids))
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT rowid, snippet({FTS_TABLE}, 2, %s, %s, '…', {SNIPPET_WORDS}) "
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-            f"AND rowid IN ({', '.join(['%s'] * len(ids))})",
-            [OPEN, CLOSE, _fts_match(found), *ids],
-        )
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                f"SELECT rowid, snippet({FTS_TABLE}, 2, %s, %s, '…', {SNIPPET_WORDS}) "
+                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid IN ({listed})",
+                [OPEN, CLOSE, _fts_match(found), *ids],
+            )
+        else:
+            cursor.execute(
+                f"SELECT id, ts_headline('{PG_CONFIG}', replace(body_text, '<', %s),"
+                f" to_tsquery('{PG_CONFIG}', %s), %s) FROM news_article WHERE id IN ({listed})",
+                [LT, _pg_query(found), PG_HEADLINE, *ids],
+            )
         return {
-            pk: mark_safe(escape(text).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
+            pk: mark_safe(
+                escape(text.replace(LT, "<")).replace(OPEN, "<mark>").replace(CLOSE, "</mark>")
+            )
             for pk, text in cursor.fetchall()
             if OPEN in text
         }

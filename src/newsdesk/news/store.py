@@ -8,7 +8,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -29,6 +29,7 @@ from newsdesk.understand.duplicates import Signature, signature
 from newsdesk.understand.urls import canonical_url, url_key
 
 Outcome = Literal["new", "updated", "unchanged", "merged"]
+STORE_LOCK = 0x6E657773  # the advisory lock save_article holds on PostgreSQL ("news")
 
 
 @dataclass
@@ -130,6 +131,7 @@ def save_article(
     by its exact body, or by a body near enough to be a syndicated copy of it.
     """
     hints = hints or Hints()
+    serialise_stores()
     canonical = canonical_url(extracted.url, extracted.canonical_url)
     sig = signature("\n".join(extracted.body))
     key = url_key(canonical)
@@ -167,6 +169,15 @@ def save_article(
         record_tags(article, extracted.tags)  # an outlet may re-file an article it left as it was
     PageError.objects.filter(url__in={extracted.url, canonical} - {""}).delete()
     return article, outcome
+
+
+def serialise_stores() -> None:
+    """Hold every other process's save_article until this transaction ends: finding an
+    article's copies and its story must see every article stored before it. SQLite's writers
+    queue already (each transaction begins IMMEDIATE); PostgreSQL's take this lock."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
 
 
 def record_attributions(article: Article, extracted: ExtractedArticle) -> None:
