@@ -5,14 +5,20 @@ for when one process is not enough.
 `pages` task fetches, extracts and analyses a batch (the costly part) and hands the articles
 back as JSON; `fetch` stores them in feed order, as `poll_feeds` does in process. So the pool
 stores the same articles, copies and stories as one process, and workers need the broker only,
-never the database. A task is acknowledged once done: one whose worker dies runs again.
+never the database. A task is acknowledged once done: one whose worker dies runs again. The
+per-host limit holds across the pool: its slots are leases kept in the broker's Redis.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import random
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
+import redis
 from celery import Celery
 from django.conf import settings
 from tqdm import tqdm
@@ -22,7 +28,7 @@ from newsdesk.extract.page import ExtractError
 from newsdesk.ingest.feeds import FeedEntry
 from newsdesk.ingest.fetch import FetchConfig, Fetcher, FetchError
 from newsdesk.news.models import Feed
-from newsdesk.pipeline import STORE_BATCH, Summary, fetch_pages, new_entries, store_batch
+from newsdesk.pipeline import Summary, fetch_pages, new_entries, store_batch
 from newsdesk.pipeline import understand as analyse
 
 app = Celery("newsdesk")
@@ -42,11 +48,15 @@ app.conf.update(
     task_publish_retry_policy={"max_retries": 2, "interval_start": 0.5, "interval_step": 0.5},
 )
 
+# Pages a task reads: small enough to spread a fetch over the pool, large enough for the parser
+# to batch well.
+BATCH = 16
+
 
 @app.task(name="newsdesk.pages")
 def pages(urls: list[str]) -> list[dict[str, Any]]:
     """Fetch, extract and analyse pages; what each gave, in order."""
-    with Fetcher(FetchConfig.from_env()) as fetcher:
+    with pool_fetcher() as fetcher:
         results = list(fetch_pages([(None, FeedEntry(url=url)) for url in urls], fetcher))
     analyse([result for result in results if isinstance(result, ExtractedArticle)])
     return [result_out(result) for result in results]
@@ -55,9 +65,9 @@ def pages(urls: list[str]) -> list[dict[str, Any]]:
 def fetch(feeds: Sequence[Feed], *, refresh: bool = False, progress: bool = False) -> Summary:
     """Poll the feeds, have the pool read their new pages, and store them; waits for it all."""
     summary = Summary()
-    with Fetcher(FetchConfig.from_env()) as fetcher:
+    with pool_fetcher() as fetcher:
         todo = new_entries(feeds, fetcher, summary, refresh=refresh)
-    batches = [todo[start : start + STORE_BATCH] for start in range(0, len(todo), STORE_BATCH)]
+    batches = [todo[start : start + BATCH] for start in range(0, len(todo), BATCH)]
     queued = [pages.delay([entry.url for _, entry in batch]) for batch in batches]
     with tqdm(total=len(todo), unit="page", disable=not progress) as bar:
         # In order, so that articles are stored as one process stores them.
@@ -75,6 +85,50 @@ def fetch(feeds: Sequence[Feed], *, refresh: bool = False, progress: bool = Fals
 def workers_answering() -> int:
     """How many workers answer a ping on the broker within a second."""
     return len(app.control.ping(timeout=1.0) or [])
+
+
+# --- One per-host limit for the whole pool -----------------------------------------------------
+
+# Take a free slot of KEYS[1] (a sorted set of leases, scored by when they lapse) if fewer than
+# ARGV[1] are held: ARGV[3] holds it for ARGV[2] seconds. Redis's clock times every lease.
+TAKE_SLOT = """
+local now = redis.call('TIME')
+local t = tonumber(now[1]) + tonumber(now[2]) / 1000000
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', t)
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
+    redis.call('ZADD', KEYS[1], t + tonumber(ARGV[2]), ARGV[3])
+    redis.call('EXPIRE', KEYS[1], math.ceil(tonumber(ARGV[2])) + 1)
+    return 1
+end
+return 0
+"""
+
+
+class HostSlots:
+    """At most `per_host` requests to a host at once across every process on the broker. A
+    slot is a lease that lapses after `lease` seconds, so a holder that dies frees it."""
+
+    def __init__(self, url: str, per_host: int, lease: float) -> None:
+        self.redis = redis.Redis.from_url(url)
+        self.take = self.redis.register_script(TAKE_SLOT)
+        self.per_host, self.lease = per_host, lease
+
+    @contextmanager
+    def __call__(self, host: str) -> Iterator[None]:
+        key, token = f"newsdesk:host-slots:{host}", uuid.uuid4().hex
+        while not self.take(keys=[key], args=[self.per_host, self.lease, token]):
+            time.sleep(0.05 + random.random() * 0.05)
+        try:
+            yield
+        finally:
+            self.redis.zrem(key, token)
+
+
+def pool_fetcher() -> Fetcher:
+    config = FetchConfig.from_env()
+    # A lease outlasts any one request: its connection and reads are each bounded by a timeout.
+    lease = 4 * (config.connect_timeout + config.read_timeout)
+    return Fetcher(config, host_slot=HostSlots(settings.BROKER_URL, config.per_host, lease))
 
 
 # --- What tasks hand back, as JSON ------------------------------------------------------------

@@ -7,8 +7,10 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -165,3 +167,109 @@ def test_a_fetch_whose_broker_is_down_says_so(tmp_path, origin):
     assert run.returncode == 1
     assert run.stderr.startswith(f"newsdesk: cannot reach the broker at {broker}")
     assert "Traceback" not in run.stderr
+
+
+class SlowOutlet(ThreadingHTTPServer):
+    """An outlet whose article pages take a while each; it counts the requests it serves at once."""
+
+    daemon_threads = True
+    PAGES = 40
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), SlowPage)
+        self.url = f"http://127.0.0.1:{self.server_address[1]}"
+        self.lock = threading.Lock()
+        self.serving = self.most = 0
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+
+class SlowPage(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        outlet = self.server
+        if self.path == "/feed.xml":
+            items = "".join(
+                f"<item><title>Pier {n} reopens</title><link>{outlet.url}/pier-{n}</link></item>"
+                for n in range(outlet.PAGES)
+            )
+            return self.answer(
+                f"<rss version='2.0'><channel><title>Slow</title>{items}</channel></rss>"
+            )
+        if not self.path.startswith("/pier-"):
+            return self.send_error(404)
+        with outlet.lock:
+            outlet.serving += 1
+            outlet.most = max(outlet.most, outlet.serving)
+        time.sleep(0.15)
+        with outlet.lock:
+            outlet.serving -= 1
+        n = self.path.removeprefix("/pier-")
+        paragraphs = "".join(
+            f"<p>Pier {n} of the harbour reopened on day {d} after repairs that took {n}{d} weeks,"
+            f" the port authority said, and ferries to island {n} resume their timetable.</p>"
+            for d in range(4)
+        )
+        self.answer(
+            f"<html><head><title>Pier {n} reopens</title></head><body><article>"
+            f"<h1>Pier {n} reopens</h1>{paragraphs}</article></body></html>"
+        )
+
+    def answer(self, body: str) -> None:
+        data = body.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_the_pool_keeps_to_one_per_host_limit(tmp_path, broker):
+    outlet = SlowOutlet()
+    env = {
+        **os.environ,
+        "NEWSDESK_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'desk.sqlite3'}",
+        "NEWSDESK_BROKER_URL": broker,
+        "NEWSDESK_FETCH_ALLOW_PRIVATE": "true",
+        "NEWSDESK_FETCH_PER_HOST": "1",
+        "NEWSDESK_ANALYSE": "false",
+        "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
+    }
+    newsdesk(env, "add-feed", f"{outlet.url}/feed.xml")
+    # Two worker processes, each reading a batch of the outlet's pages at the same time.
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk.cli", "worker", "--concurrency", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while (run := newsdesk(env, "fetch", "--quiet", check=False)).returncode:
+            assert time.monotonic() < deadline, run.stderr
+            time.sleep(1)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    assert counts(run) == f"{SlowOutlet.PAGES} new, 0 updated, 0 unchanged, 0 failed"
+    assert outlet.most == 1
+    outlet.shutdown()
+
+
+def test_a_slot_lapses_when_its_holder_dies_and_frees_when_let_go(broker):
+    from newsdesk.workers import HostSlots
+
+    slots = HostSlots(broker, per_host=1, lease=1.0)
+    dead = slots("pier.example")
+    dead.__enter__()  # taken and never let go, as by a worker that died
+    started = time.monotonic()
+    with slots("pier.example"):
+        assert time.monotonic() - started >= 0.8  # waited for the lease to lapse
+        other = slots("quay.example")
+        other.__enter__()  # another host's slots are its own
+        other.__exit__(None, None, None)
+    started = time.monotonic()
+    with slots("pier.example"):
+        assert time.monotonic() - started < 0.8  # let go: free at once

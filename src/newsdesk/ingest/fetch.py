@@ -7,6 +7,8 @@ import socket
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -101,10 +103,16 @@ def check_address(url: str, allow_private: bool) -> None:
 class Fetcher:
     """A shared HTTP client: timeouts, size and redirect caps, retries, robots.txt, per-host limits.
 
-    Thread-safe: one Fetcher serves a pool of workers.
+    Thread-safe: one Fetcher serves a pool of workers. Its per-host limit holds among its own
+    threads; `host_slot` (a host's name -> a context that holds one of its slots) can make it
+    hold among many processes, as the worker pool's does.
     """
 
-    def __init__(self, config: FetchConfig | None = None) -> None:
+    def __init__(
+        self,
+        config: FetchConfig | None = None,
+        host_slot: Callable[[str], AbstractContextManager[object]] | None = None,
+    ) -> None:
         self.config = config or FetchConfig.from_env()
         timeout = httpx.Timeout(
             self.config.read_timeout, connect=self.config.connect_timeout, pool=None
@@ -117,6 +125,7 @@ class Fetcher:
         self._host_slots: dict[str, threading.BoundedSemaphore] = defaultdict(
             lambda: threading.BoundedSemaphore(self.config.per_host)
         )
+        self._host_slot = host_slot or self._host_slots.__getitem__
         self._robots: dict[str, RobotFileParser | None] = {}
         self._lock = threading.Lock()
 
@@ -161,7 +170,7 @@ class Fetcher:
         attempt = 0
         while True:
             try:
-                with self._host_slots[host]:
+                with self._host_slot(host):
                     result = self._get_once(url, headers)
             except (httpx.TimeoutException, httpx.TransportError) as exc:
                 if attempt >= self.config.retries:
