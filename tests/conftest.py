@@ -42,3 +42,19 @@ def browser():
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_session_left_on_the_test_database(django_db_setup, django_db_blocker):
+    """On PostgreSQL, a test database with sessions open cannot be dropped: the live server's
+    request threads end without closing theirs, so they are closed here, at the end."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

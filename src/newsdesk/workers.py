@@ -40,7 +40,12 @@ app.conf.update(
     result_serializer="json",
     accept_content=["json"],
     task_acks_late=True,
+    # A task whose worker process dies is run again by another, at most twice: a page that
+    # kills every worker it meets then fails, and is tried again at the next fetch.
+    task_retry_on_worker_lost=True,
     task_reject_on_worker_lost=True,
+    # A batch still running after this long is stopped, and its pages counted failed.
+    task_time_limit=15 * 60,
     worker_prefetch_multiplier=1,
     broker_connection_retry_on_startup=True,
     # A caller whose broker is down is told so in seconds, not after minutes of retries.
@@ -53,7 +58,7 @@ app.conf.update(
 BATCH = 16
 
 
-@app.task(name="newsdesk.pages")
+@app.task(name="newsdesk.pages", max_retries=2, default_retry_delay=1)
 def pages(urls: list[str]) -> list[dict[str, Any]]:
     """Fetch, extract and analyse pages; what each gave, in order."""
     with pool_fetcher() as fetcher:
@@ -126,8 +131,9 @@ class HostSlots:
 
 def pool_fetcher() -> Fetcher:
     config = FetchConfig.from_env()
-    # A lease outlasts any one request: its connection and reads are each bounded by a timeout.
-    lease = 4 * (config.connect_timeout + config.read_timeout)
+    # A lease outlasts a request's connect and read timeouts; one that a dead worker held keeps
+    # its host's slot that long.
+    lease = config.connect_timeout + config.read_timeout + 5
     return Fetcher(config, host_slot=HostSlots(settings.BROKER_URL, config.per_host, lease))
 
 

@@ -1,9 +1,11 @@
 """A pool of Celery workers on a real Redis fetches the demo outlets into SQLite or PostgreSQL,
 and stores what one process stores: the same articles, merges and stories, nothing twice."""
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -11,6 +13,7 @@ import threading
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -18,6 +21,7 @@ import pytest
 from newsdesk.origin.server import start_origin
 
 REDIS = shutil.which("redis-server")
+PING = "from newsdesk.workers import workers_answering; print(workers_answering())"
 STORED = """
 import json
 from newsdesk.news.models import Appearance, Article, Story
@@ -179,7 +183,7 @@ class SlowOutlet(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), SlowPage)
         self.url = f"http://127.0.0.1:{self.server_address[1]}"
         self.lock = threading.Lock()
-        self.serving = self.most = 0
+        self.serving = self.most = self.served = 0
         threading.Thread(target=self.serve_forever, daemon=True).start()
 
 
@@ -202,6 +206,7 @@ class SlowPage(BaseHTTPRequestHandler):
         time.sleep(0.15)
         with outlet.lock:
             outlet.serving -= 1
+            outlet.served += 1
         n = self.path.removeprefix("/pier-")
         paragraphs = "".join(
             f"<p>Pier {n} of the harbour reopened on day {d} after repairs that took {n}{d} weeks,"
@@ -225,37 +230,92 @@ class SlowPage(BaseHTTPRequestHandler):
         pass
 
 
-def test_the_pool_keeps_to_one_per_host_limit(tmp_path, broker):
-    outlet = SlowOutlet()
+def slow_desk(tmp_path, broker: str, outlet: SlowOutlet, per_host: int) -> dict:
     env = {
         **os.environ,
         "NEWSDESK_DATA_DIR": str(tmp_path),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'desk.sqlite3'}",
         "NEWSDESK_BROKER_URL": broker,
         "NEWSDESK_FETCH_ALLOW_PRIVATE": "true",
-        "NEWSDESK_FETCH_PER_HOST": "1",
+        "NEWSDESK_FETCH_PER_HOST": str(per_host),
+        # Short timeouts, so that the slots dead workers held lapse soon (timeouts + 5 s).
+        "NEWSDESK_FETCH_CONNECT_TIMEOUT": "1",
+        "NEWSDESK_FETCH_READ_TIMEOUT": "2",
         "NEWSDESK_ANALYSE": "false",
         "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
     }
     newsdesk(env, "add-feed", f"{outlet.url}/feed.xml")
-    # Two worker processes, each reading a batch of the outlet's pages at the same time.
+    return env
+
+
+def start_worker(env: dict) -> subprocess.Popen:
+    """Two worker processes, and the fetch that waits until they answer."""
     worker = subprocess.Popen(
         [sys.executable, "-m", "newsdesk.cli", "worker", "--concurrency", "2"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    deadline = time.monotonic() + 60
+    while newsdesk(env, "manage", "shell", "--no-imports", "-c", PING).stdout.strip() == "0":
+        assert time.monotonic() < deadline, "the worker never answered"
+        time.sleep(0.5)
+    return worker
+
+
+def test_the_pool_keeps_to_one_per_host_limit(tmp_path, broker):
+    outlet = SlowOutlet()
+    env = slow_desk(tmp_path, broker, outlet, per_host=1)
+    worker = start_worker(env)  # each of its two processes reads a batch at the same time
     try:
-        deadline = time.monotonic() + 60
-        while (run := newsdesk(env, "fetch", "--quiet", check=False)).returncode:
-            assert time.monotonic() < deadline, run.stderr
-            time.sleep(1)
+        run = newsdesk(env, "fetch", "--quiet")
     finally:
         worker.terminate()
         worker.wait(timeout=30)
+    outlet.shutdown()
     assert counts(run) == f"{SlowOutlet.PAGES} new, 0 updated, 0 unchanged, 0 failed"
     assert outlet.most == 1
+
+
+def test_a_batch_whose_worker_dies_is_read_again(tmp_path, broker):
+    outlet = SlowOutlet()
+    env = slow_desk(tmp_path, broker, outlet, per_host=2)
+    worker = start_worker(env)
+    try:
+        fetch = subprocess.Popen(
+            [sys.executable, "-m", "newsdesk.cli", "fetch", "--quiet"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        while outlet.served < 4:
+            assert time.monotonic() < deadline and fetch.poll() is None
+            time.sleep(0.05)
+        for pid in children(worker.pid):  # mid-batch; the worker starts new ones
+            os.kill(pid, signal.SIGKILL)
+        out, err = fetch.communicate(timeout=240)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
     outlet.shutdown()
+    assert fetch.returncode == 0, err
+    assert out.split(": ", 1)[1].startswith(
+        f"{SlowOutlet.PAGES} new, 0 updated, 0 unchanged, 0 failed"
+    )
+    assert outlet.served > SlowOutlet.PAGES  # the lost batch's pages were fetched again
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.append(int(stat.parent.name))
+    assert found, "the worker has no pool processes"
+    return sorted(found)
 
 
 def test_a_slot_lapses_when_its_holder_dies_and_frees_when_let_go(broker):
