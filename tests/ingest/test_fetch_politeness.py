@@ -1,5 +1,7 @@
 """Politeness: conditional GET, retries on server trouble, robots.txt, a User-Agent."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from newsdesk.ingest.fetch import USER_AGENT, FetchError
@@ -28,6 +30,13 @@ def test_persistent_server_error_gives_up_after_retries(scripted, fetcher, hits)
 def test_robots_txt_disallow_is_obeyed(scripted, fetcher):
     with pytest.raises(FetchError, match=r"robots\.txt"):
         fetcher.get(f"{scripted}/private/page")
+
+
+def test_robots_txt_is_read_once_however_many_threads_start_at_once(scripted, fetcher, hits):
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        responses = list(pool.map(fetcher.get, [f"{scripted}/ok"] * 16))
+    assert all(r.content == b"<html>hello</html>" for r in responses)
+    assert hits["/robots.txt"] == 1
 
 
 def test_user_agent_names_newsdesk():

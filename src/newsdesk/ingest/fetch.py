@@ -127,6 +127,7 @@ class Fetcher:
         )
         self._host_slot = host_slot or self._host_slots.__getitem__
         self._robots: dict[str, RobotFileParser | None] = {}
+        self._robots_loading: dict[str, threading.Lock] = defaultdict(threading.Lock)
         self._lock = threading.Lock()
 
     def __enter__(self) -> Fetcher:
@@ -211,11 +212,11 @@ class Fetcher:
             return True
         origin = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
-            known = origin in self._robots
-        if not known:
-            parser = self._load_robots(origin)
-            with self._lock:
-                self._robots[origin] = parser
+            loading = self._robots_loading[origin]
+        # One thread reads a site's robots.txt; the others starting on that site wait for it.
+        with loading:
+            if origin not in self._robots:
+                self._robots[origin] = self._load_robots(origin)
         parser = self._robots[origin]
         return parser is None or parser.can_fetch(self.config.user_agent, url)
 
