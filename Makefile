@@ -46,3 +46,4 @@ bench: setup
 	$(BIN)/python bench/extraction
 	$(BIN)/python bench/stories --growth
 	$(BIN)/python bench/attribution
+	$(BIN)/python bench/pool
