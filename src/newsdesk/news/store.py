@@ -161,7 +161,9 @@ def save_article(
     )
     if outcome == "new":
         stories.assign(article)
-    elif article.story is not None:
+    elif article.story is not None and outcome != "unchanged":
+        # Unchanged, the article still counts as it did, and another page of its own outlet
+        # (the only appearance it may have gained) is no new outlet.
         stories.refresh(article.story)
     if article.source_id == source.pk:
         if outcome != "unchanged":
