@@ -2,7 +2,6 @@
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -10,27 +9,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from commands import free_port, newsdesk
 
 CAPTURE = (
     Path(__file__).resolve().parents[1] / "extract" / "captures" / "republished-with-credit.txt"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def newsdesk(env: dict, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "newsdesk.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
 
 
 class Server:

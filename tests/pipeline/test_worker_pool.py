@@ -1,5 +1,6 @@
-"""A pool of Celery workers on a real Redis fetches the demo outlets into SQLite or PostgreSQL,
-and stores what one process stores: the same articles, merges and stories, nothing twice."""
+"""A pool of Celery worker processes on a real Redis: it stores what one process stores (the
+same articles, merges and stories, nothing twice) on SQLite and on PostgreSQL, keeps one
+per-host limit among all its processes, and reads again a batch whose worker died."""
 
 import contextlib
 import json
@@ -17,8 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-
-from newsdesk.origin.server import start_origin
+from commands import free_port, newsdesk
 
 REDIS = shutil.which("redis-server")
 PING = "from newsdesk.workers import workers_answering; print(workers_answering())"
@@ -33,29 +33,6 @@ print(json.dumps({
     ),
 }))
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def newsdesk(env: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "newsdesk.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=check,
-    )
-
-
-@pytest.fixture(scope="module")
-def origin():
-    with start_origin() as running:
-        yield running
 
 
 @pytest.fixture
