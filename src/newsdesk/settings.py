@@ -33,6 +33,8 @@ def database_from_url(url: str) -> dict:
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
             "CONN_MAX_AGE": 60,
+            # A connection kept across requests is checked first: the server may have restarted.
+            "CONN_HEALTH_CHECKS": True,
         }
     raise ImproperlyConfigured(
         f"DATABASE_URL must start with sqlite:// or postgres://, not {url!r}"
