@@ -56,10 +56,6 @@ class Summary:
         if error:
             self.errors.append(error)
 
-    def merge(self, other: Summary) -> None:
-        self.counts.update(other.counts)
-        self.errors.extend(other.errors)
-
     def line(self) -> str:
         kinds = ["new", "updated", "unchanged", "merged", "failed"]
         return ", ".join(f"{self.counts[k]} {k}" for k in kinds if k != "merged" or self.counts[k])
