@@ -161,7 +161,7 @@ def save_article(
     )
     if outcome == "new":
         stories.assign(article)
-    elif article.story is not None and outcome != "unchanged":
+    elif article.story_id is not None and outcome != "unchanged":
         # Unchanged, the article still counts as it did, and another page of its own outlet
         # (the only appearance it may have gained) is no new outlet.
         stories.refresh(article.story)
@@ -320,7 +320,7 @@ def _write(
     article = existing
     # The body is compared by hash, so re-flowed whitespace is no change.
     changed = article.content_hash != sig.content_hash or any(
-        getattr(article, name) != value
+        differs(article, name, value)
         for name, value in fields.items()
         if name not in ("extracted", "body_html", "body_text")
     )
@@ -340,6 +340,13 @@ def _write(
     # re-read an article whose title, teaser or text is written).
     article.save(update_fields=None if changed else ["fetched_at"])
     return article, "updated" if changed else "unchanged"
+
+
+def differs(article: Article, name: str, value: object) -> bool:
+    if name in ("source", "author"):
+        # By id: comparing the related rows would read each one from the database.
+        return getattr(article, f"{name}_id") != getattr(value, "pk", None)
+    return getattr(article, name) != value
 
 
 def record_error(url: str, stage: str, error: str, feed: Feed | None = None) -> PageError:
