@@ -225,6 +225,8 @@ def fetch_all(feeds: list, *, refresh: bool = False, progress: bool = False) -> 
                 f"no worker answers on {settings.BROKER_URL}: start one with `newsdesk worker`"
             )
         return workers.fetch(feeds, refresh=refresh, progress=progress)
+    except workers.WorkersGone as exc:
+        raise CommandError(f"the fetch stopped: {exc}") from None
     except OperationalError as exc:
         raise CommandError(f"cannot reach the broker at {settings.BROKER_URL}: {exc}") from None
 

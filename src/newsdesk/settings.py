@@ -157,6 +157,8 @@ ANALYSE = envbool("NEWSDESK_ANALYSE", "true")
 # Fetch on a pool of Celery workers (`newsdesk worker`) through this Redis broker, rather than
 # in the process that asks (needs the workers extra).
 BROKER_URL = os.environ.get("NEWSDESK_BROKER_URL", "")
+# A fetch on the pool stops when no worker has answered for this many seconds.
+WORKERS_PATIENCE = envfloat("NEWSDESK_WORKERS_PATIENCE", 120.0)
 if BROKER_URL and importlib.util.find_spec("celery") is None:
     raise ImproperlyConfigured(
         "NEWSDESK_BROKER_URL needs the workers extra: pip install 'newsdesk[workers]'"

@@ -20,6 +20,8 @@ from typing import Any
 
 import redis
 from celery import Celery
+from celery.exceptions import TimeoutError as CeleryTimeout
+from celery.result import AsyncResult
 from django.conf import settings
 from tqdm import tqdm
 
@@ -78,7 +80,9 @@ def fetch(feeds: Sequence[Feed], *, refresh: bool = False, progress: bool = Fals
         # In order, so that articles are stored as one process stores them.
         for batch, result in zip(batches, queued, strict=True):
             try:
-                read = [result_in(r) for r in result.get()]
+                read = [result_in(r) for r in wait_for(result)]
+            except WorkersGone:
+                raise
             except Exception as exc:  # the task itself failed; its pages are tried next time
                 read = [ExtractError(f"worker failed: {type(exc).__name__}: {exc}")] * len(batch)
             result.forget()
@@ -90,6 +94,31 @@ def fetch(feeds: Sequence[Feed], *, refresh: bool = False, progress: bool = Fals
 def workers_answering() -> int:
     """How many workers answer a ping on the broker within a second."""
     return len(app.control.ping(timeout=1.0) or [])
+
+
+class WorkersGone(Exception):
+    """No worker has answered for NEWSDESK_WORKERS_PATIENCE seconds while a fetch waited."""
+
+
+def wait_for(result: AsyncResult) -> Any:
+    """A task's result, waiting as long as some worker is there to produce it: a batch whose
+    workers all vanished would otherwise be waited for until Redis hands it out again (an
+    hour later)."""
+    silent_since = None
+    while True:
+        try:
+            return result.get(timeout=min(10.0, settings.WORKERS_PATIENCE))
+        except CeleryTimeout:
+            if workers_answering():
+                silent_since = None
+            elif silent_since is None:
+                silent_since = time.monotonic()
+            elif time.monotonic() - silent_since >= settings.WORKERS_PATIENCE:
+                raise WorkersGone(
+                    f"no worker has answered on {settings.BROKER_URL} for"
+                    f" {settings.WORKERS_PATIENCE:g} s; the pages not stored yet are fetched"
+                    " again next time"
+                ) from None
 
 
 # --- One per-host limit for the whole pool -----------------------------------------------------

@@ -310,3 +310,36 @@ def test_a_slot_lapses_when_its_holder_dies_and_frees_when_let_go(broker):
     started = time.monotonic()
     with slots("pier.example"):
         assert time.monotonic() - started < 0.8  # let go: free at once
+
+
+def test_a_fetch_whose_workers_all_vanish_stops_and_loses_nothing(tmp_path, broker):
+    outlet = SlowOutlet()
+    env = {**slow_desk(tmp_path, broker, outlet, per_host=1), "NEWSDESK_WORKERS_PATIENCE": "3"}
+    worker = start_worker(env)
+    fetch = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk.cli", "fetch", "--quiet"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while outlet.served < 2:
+        assert time.monotonic() < deadline and fetch.poll() is None
+        time.sleep(0.05)
+    for pid in [*children(worker.pid), worker.pid]:  # the whole worker, as when its host dies
+        os.kill(pid, signal.SIGKILL)
+    worker.wait(timeout=30)
+    _, err = fetch.communicate(timeout=120)
+    assert fetch.returncode == 1
+    assert err.startswith("newsdesk: the fetch stopped: no worker has answered on redis://")
+    assert "Traceback" not in err
+
+    worker = start_worker(env)
+    try:
+        again = newsdesk(env, "fetch", "--quiet")
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    outlet.shutdown()
+    assert counts(again) == f"{SlowOutlet.PAGES} new, 0 updated, 0 unchanged, 0 failed"
