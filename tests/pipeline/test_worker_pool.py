@@ -240,18 +240,38 @@ def start_worker(env: dict) -> subprocess.Popen:
     return worker
 
 
-def test_the_pool_keeps_to_one_per_host_limit(tmp_path, broker):
-    outlet = SlowOutlet()
-    env = slow_desk(tmp_path, broker, outlet, per_host=1)
-    worker = start_worker(env)  # each of its two processes reads a batch at the same time
+def fetch_with_a_worker(env: dict) -> subprocess.CompletedProcess:
+    worker = start_worker(env)
     try:
-        run = newsdesk(env, "fetch", "--quiet")
+        return newsdesk(env, "fetch", "--quiet")
     finally:
         worker.terminate()
         worker.wait(timeout=30)
+
+
+def test_the_pool_keeps_to_one_per_host_limit(tmp_path, broker):
+    outlet = SlowOutlet()
+    env = slow_desk(tmp_path, broker, outlet, per_host=1)
+    run = fetch_with_a_worker(env)  # each of its two processes reads a batch at the same time
     outlet.shutdown()
     assert counts(run) == f"{SlowOutlet.PAGES} new, 0 updated, 0 unchanged, 0 failed"
     assert outlet.most == 1
+
+
+def fetch_under_way(env: dict, outlet: SlowOutlet, served: int) -> subprocess.Popen:
+    """A `fetch` started, once the outlet has served that many of its pages."""
+    fetch = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk.cli", "fetch", "--quiet"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while outlet.served < served:
+        assert time.monotonic() < deadline and fetch.poll() is None
+        time.sleep(0.05)
+    return fetch
 
 
 def test_a_batch_whose_worker_dies_is_read_again(tmp_path, broker):
@@ -259,17 +279,7 @@ def test_a_batch_whose_worker_dies_is_read_again(tmp_path, broker):
     env = slow_desk(tmp_path, broker, outlet, per_host=2)
     worker = start_worker(env)
     try:
-        fetch = subprocess.Popen(
-            [sys.executable, "-m", "newsdesk.cli", "fetch", "--quiet"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        deadline = time.monotonic() + 60
-        while outlet.served < 4:
-            assert time.monotonic() < deadline and fetch.poll() is None
-            time.sleep(0.05)
+        fetch = fetch_under_way(env, outlet, served=4)
         for pid in children(worker.pid):  # mid-batch; the worker starts new ones
             os.kill(pid, signal.SIGKILL)
         out, err = fetch.communicate(timeout=240)
@@ -316,17 +326,7 @@ def test_a_fetch_whose_workers_all_vanish_stops_and_loses_nothing(tmp_path, brok
     outlet = SlowOutlet()
     env = {**slow_desk(tmp_path, broker, outlet, per_host=1), "NEWSDESK_WORKERS_PATIENCE": "3"}
     worker = start_worker(env)
-    fetch = subprocess.Popen(
-        [sys.executable, "-m", "newsdesk.cli", "fetch", "--quiet"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 60
-    while outlet.served < 2:
-        assert time.monotonic() < deadline and fetch.poll() is None
-        time.sleep(0.05)
+    fetch = fetch_under_way(env, outlet, served=2)
     for pid in [*children(worker.pid), worker.pid]:  # the whole worker, as when its host dies
         os.kill(pid, signal.SIGKILL)
     worker.wait(timeout=30)
@@ -335,11 +335,6 @@ def test_a_fetch_whose_workers_all_vanish_stops_and_loses_nothing(tmp_path, brok
     assert err.startswith("newsdesk: the fetch stopped: no worker has answered on redis://")
     assert "Traceback" not in err
 
-    worker = start_worker(env)
-    try:
-        again = newsdesk(env, "fetch", "--quiet")
-    finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+    again = fetch_with_a_worker(env)
     outlet.shutdown()
     assert counts(again) == f"{SlowOutlet.PAGES} new, 0 updated, 0 unchanged, 0 failed"
