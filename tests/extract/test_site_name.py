@@ -65,3 +65,21 @@ def test_a_slogan_in_the_site_name_tag_is_no_sites_name():
             extract_html(page("Strike ends", head), "https://harbourpost.example/a").site_name
             == name
         )
+
+
+def test_a_label_of_the_host_is_no_sites_name():
+    """A template's default: the label in front of the host's domain ("Hosted" of hosted.…)."""
+    head = '<meta property="og:site_name" content="Hosted">'
+    for url in ("https://hosted.wire.example/post/a", "https://hosted.ap.org/post/a"):
+        article = extract_html(page("Strike ends | Hosted", head), url)
+        assert article.site_name == ""
+    # The domain's own name is the site's: "BBC" on bbc.co.uk.
+    head = '<meta property="og:site_name" content="BBC">'
+    assert extract_html(page("Strike ends", head), "https://www.bbc.co.uk/a").site_name == "BBC"
+
+
+def test_a_pages_logo_names_the_site_it_declares_no_name_for():
+    logo = '<a href="/"><img src="/files/logos/harbour-post-white.png" alt="{}"></a>'
+    for alt, name in (("The Harbour Post", "The Harbour Post"), ("Logo", ""), ("hpost", "")):
+        html = page("Strike ends").replace("<body>", f"<body>{logo.format(alt)}")
+        assert extract_html(html, "https://hosted.wire.example/a").site_name == name

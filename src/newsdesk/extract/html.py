@@ -46,6 +46,7 @@ from newsdesk.extract.language import article_language
 from newsdesk.extract.metadata import (
     Metadata,
     byline_name,
+    placeholder,
     read_metadata,
     reads_as_name,
     slogan,
@@ -345,7 +346,7 @@ def site_name_of(guess: str | None, url: str) -> str:
     parts = urlsplit(url)
     if not guess or guess in (parts.netloc, parts.hostname) or "://" in guess:
         return ""
-    if "_" in guess or guess.startswith("@") or slogan(guess, url):
+    if "_" in guess or guess.startswith("@") or slogan(guess, url) or placeholder(guess, url):
         return ""
     return guess
 

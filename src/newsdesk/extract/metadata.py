@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
+import courlan
 from dateutil import parser as dateparser
 from lxml import html as lxml_html
 
@@ -47,7 +48,7 @@ class Metadata:
 
 # The elements metadata is read from. They are gathered in one pass: every search of the tree
 # reads all of its elements.
-READ_TAGS = ("meta", "link", "script", "title", "h1", "time")
+READ_TAGS = ("meta", "link", "script", "title", "h1", "time", "img")
 # A page's only <h1> of this many words, sharing this share of its words with the declared
 # title, is the headline as the page shows it.
 REWORDED_MIN_WORDS = 3
@@ -134,6 +135,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         publisher.get("name") if isinstance(publisher, dict) else None,
         _unless_slogan(meta.get("application-name"), base),
         _titled_site_name(_text(nodes["title"]), base),
+        _logo_name(nodes["img"]),
     )
     declared = first(
         ld.get("headline"),
@@ -202,6 +204,8 @@ def _titled_site_name(title: str, url: str) -> str:
     if not host or not cuts:
         return ""
     name = title[cuts[-1].end() :].strip()
+    if placeholder(name, url):
+        return ""
     if re.sub(r"\W", "", name.casefold()) == host:
         return name
     bare = re.sub(r"(?i)^www\.", "", name)
@@ -224,8 +228,41 @@ def slogan(name: str | None, url: str) -> bool:
     return any(w[0].islower() and w.casefold() not in FUNCTION_WORDS for w in words)
 
 
+def placeholder(name: str | None, url: str) -> bool:
+    """Whether a site-name tag holds only a label of the host in front of its registered domain
+    ("Hosted" on hosted.ap.org, "Blog" on blog.example.org): a template's default, no name."""
+    folded = re.sub(r"\W", "", (name or "").casefold())
+    if not folded or not url:
+        return False
+    host = _site_host(url).split(":")[0]
+    # Hosts the public-suffix list does not know ("wire.example") count from their last two labels.
+    domain = courlan.extract_domain(url) or ".".join(host.split(".")[-2:])
+    return folded in host.removesuffix(domain).split(".")
+
+
 def _unless_slogan(name: str | None, url: str) -> str | None:
-    return None if slogan(name, url) else name
+    return None if slogan(name, url) or placeholder(name, url) else name
+
+
+# An image marked as a logo ("…/logo_cv.png", class="site-logo") names the site in its alt text,
+# where that reads as a name: not "Logo", nor a handle such as "citizensvoice".
+LOGO_NAME_MAX_WORDS = 6
+
+
+def _logo_name(images: list[lxml_html.HtmlElement]) -> str:
+    """The site's name as its logo gives it, for pages that declare none."""
+    for img in images:
+        marks = f"{img.get('src', '')} {img.get('class', '')} {img.get('id', '')}".lower()
+        alt = " ".join((img.get("alt") or "").split())
+        if (
+            "logo" in marks
+            and alt
+            and "logo" not in alt.lower()
+            and len(alt.split()) <= LOGO_NAME_MAX_WORDS
+            and (" " in alt or not alt.islower())
+        ):
+            return alt
+    return ""
 
 
 def _site_host(url: str) -> str:
