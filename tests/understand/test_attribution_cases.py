@@ -437,3 +437,14 @@ def test_lets_say_supposes_and_nobody_says_it():
 def test_a_role_before_the_name_is_not_the_speaker(text, speaker, role):
     said = found(text)[0]
     assert (said.speaker, said.speaker_role) == (speaker, role)
+
+
+def test_a_name_the_tagger_missed_keeps_its_first_name_and_leaves_the_title_as_role():
+    text = (
+        "The pier will be rebuilt by May, Mayor Ana Ruiz said on Tuesday. "
+        "Later, Ruiz said the work would cost less than planned."
+    )
+    first = holding(text, "The pier will be rebuilt")
+    second = holding(text, "the work would cost less")
+    assert (first.speaker, first.speaker_role) == ("Ana Ruiz", "Mayor")
+    assert (second.speaker, second.speaker_role) == ("Ana Ruiz", "Mayor")

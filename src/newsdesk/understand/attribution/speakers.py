@@ -129,8 +129,13 @@ def credit(found: Attribution, cue: Token, people: People) -> None:
         holder = _antecedent(speaker)
         name = _person_in(holder)
         if name is not None:
-            found.speaker = people.full_name(name_words(name))
+            words = name_words(name)
+            if len(words) > 1:  # a name the tagger missed, met in full: "Ruiz" is her again
+                people.by_surname.setdefault(words[-1].casefold(), " ".join(words))
+            found.speaker = people.full_name(words)
             found.speaker_role = role_of(name) or people.roles.get(found.speaker) or None
+            if found.speaker_role:
+                people.roles.setdefault(found.speaker, found.speaker_role)
         elif holder is not speaker:
             found.speaker = holder.text
     for child in cue.children:
@@ -270,8 +275,45 @@ def _person_in(span: Span) -> Span | None:
     lone = len([t for t in span if t.pos_ != "DET"]) == 1
     tagged = root.ent_type_ in ("", "PERSON") or (lone and root.ent_type_ in ("ORG", "GPE"))
     if root.pos_ == "PROPN" and tagged and root.text[:1].isupper():
-        return span.doc[root.i : root.i + 1]
+        return _untagged_name(root)
     return None
+
+
+# Words of a role or title written in front of a name, capitalised as names are: "Mayor Ana
+# Ruiz" is a mayor named Ana Ruiz.
+TITLES = frozenset(
+    (
+        *("mayor", "president", "vice", "secretary", "senator", "sen", "governor", "gov"),
+        *("minister", "prime", "premier", "chancellor", "chief", "director", "judge"),
+        *("justice", "general", "gen", "captain", "capt", "colonel", "col", "major", "sergeant"),
+        *("sgt", "lieutenant", "lt", "admiral", "commissioner", "inspector", "detective"),
+        *("sheriff", "officer", "spokesman", "spokeswoman", "spokesperson", "chairman"),
+        *("chairwoman", "chair", "ceo", "representative", "rep", "ambassador", "councillor"),
+        *("councilman", "councilwoman", "deputy", "attorney", "coach", "manager", "leader"),
+        *("speaker", "dean", "professor", "prof", "dr", "mr", "mrs", "ms", "sir", "dame"),
+        *("lord", "lady", "king", "queen", "prince", "princess", "pope", "bishop", "rabbi"),
+        *("reverend", "rev", "father", "superintendent", "constable", "mp", "mep", "envoy"),
+    )
+)
+
+
+def _untagged_name(root: Token) -> Span:
+    """A name the tagger missed, from its last word leftwards over the capitalised words that
+    are part of it, up to a title: "Ana Ruiz" of "Mayor Ana Ruiz said"."""
+    start = root.i
+    while start > 0:
+        token = root.doc[start - 1]
+        if not (
+            token.dep_ in ("compound", "flat")
+            and token.head.i in range(start, root.i + 1)
+            and token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.ent_type_ in ("", "PERSON")
+            and token.text.casefold().rstrip(".") not in TITLES
+        ):
+            break
+        start -= 1
+    return root.doc[start : root.i + 1]
 
 
 # --- Referring back -------------------------------------------------------------------------
