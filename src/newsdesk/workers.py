@@ -16,6 +16,7 @@ import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from typing import Any
 
 import redis
@@ -63,8 +64,8 @@ BATCH = 16
 @app.task(name="newsdesk.pages", max_retries=2, default_retry_delay=1)
 def pages(urls: list[str]) -> list[dict[str, Any]]:
     """Fetch, extract and analyse pages; what each gave, in order."""
-    with pool_fetcher() as fetcher:
-        results = list(fetch_pages([(None, FeedEntry(url=url)) for url in urls], fetcher))
+    entries = [(None, FeedEntry(url=url)) for url in urls]
+    results = list(fetch_pages(entries, worker_fetcher()))
     analyse([result for result in results if isinstance(result, ExtractedArticle)])
     return [result_out(result) for result in results]
 
@@ -156,6 +157,14 @@ class HostSlots:
             yield
         finally:
             self.redis.zrem(key, token)
+
+
+@cache
+def worker_fetcher() -> Fetcher:
+    """The Fetcher a worker process keeps from task to task: its connections, and the robots.txt
+    rules it has read, serve every batch it is given. Made in the process that uses it, after
+    the pool forks it."""
+    return pool_fetcher()
 
 
 def pool_fetcher() -> Fetcher:

@@ -4,6 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from newsdesk.ingest import fetch
 from newsdesk.ingest.fetch import USER_AGENT, FetchError
 
 
@@ -37,6 +38,15 @@ def test_robots_txt_is_read_once_however_many_threads_start_at_once(scripted, fe
         responses = list(pool.map(fetcher.get, [f"{scripted}/ok"] * 16))
     assert all(r.content == b"<html>hello</html>" for r in responses)
     assert hits["/robots.txt"] == 1
+
+
+def test_robots_txt_is_read_again_once_its_rules_are_old(scripted, fetcher, hits, monkeypatch):
+    fetcher.get(f"{scripted}/ok")
+    fetcher.get(f"{scripted}/ok")
+    assert hits["/robots.txt"] == 1
+    monkeypatch.setattr(fetch, "ROBOTS_MAX_AGE", 0.0)  # every rule read is old at once
+    fetcher.get(f"{scripted}/ok")
+    assert hits["/robots.txt"] == 2
 
 
 def test_user_agent_names_newsdesk():

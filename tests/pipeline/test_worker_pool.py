@@ -160,7 +160,7 @@ class SlowOutlet(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), SlowPage)
         self.url = f"http://127.0.0.1:{self.server_address[1]}"
         self.lock = threading.Lock()
-        self.serving = self.most = self.served = 0
+        self.serving = self.most = self.served = self.robots = 0
         threading.Thread(target=self.serve_forever, daemon=True).start()
 
 
@@ -175,6 +175,9 @@ class SlowPage(BaseHTTPRequestHandler):
             return self.answer(
                 f"<rss version='2.0'><channel><title>Slow</title>{items}</channel></rss>"
             )
+        if self.path == "/robots.txt":
+            outlet.robots += 1
+            return self.answer("User-agent: *\nDisallow: /private/\n")
         if not self.path.startswith("/pier-"):
             return self.send_error(404)
         with outlet.lock:
@@ -256,6 +259,9 @@ def test_the_pool_keeps_to_one_per_host_limit(tmp_path, broker):
     outlet.shutdown()
     assert counts(run) == f"{SlowOutlet.PAGES} new, 0 updated, 0 unchanged, 0 failed"
     assert outlet.most == 1
+    # robots.txt is read by the fetch (for the feed) and once by each worker process, however
+    # many batches it reads (40 pages are 3).
+    assert outlet.robots <= 3
 
 
 def fetch_under_way(env: dict, outlet: SlowOutlet, served: int) -> subprocess.Popen:

@@ -20,6 +20,9 @@ from newsdesk.env import envbool, envfloat, envint
 
 USER_AGENT = f"newsdesk/{__version__} (+https://github.com/newsdesk/newsdesk)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+# A site's robots.txt is read again after this many seconds, by a Fetcher kept that long (a
+# worker's): sites change their rules, and crawlers commonly keep them a day at most.
+ROBOTS_MAX_AGE = 3600.0
 
 
 class FetchError(Exception):
@@ -126,7 +129,8 @@ class Fetcher:
             lambda: threading.BoundedSemaphore(self.config.per_host)
         )
         self._host_slot = host_slot or self._host_slots.__getitem__
-        self._robots: dict[str, RobotFileParser | None] = {}
+        # Per origin: its rules (None: none to keep to), and when they were read.
+        self._robots: dict[str, tuple[RobotFileParser | None, float]] = {}
         self._robots_loading: dict[str, threading.Lock] = defaultdict(threading.Lock)
         self._lock = threading.Lock()
 
@@ -215,9 +219,10 @@ class Fetcher:
             loading = self._robots_loading[origin]
         # One thread reads a site's robots.txt; the others starting on that site wait for it.
         with loading:
-            if origin not in self._robots:
-                self._robots[origin] = self._load_robots(origin)
-        parser = self._robots[origin]
+            read = self._robots.get(origin)
+            if read is None or time.monotonic() - read[1] > ROBOTS_MAX_AGE:
+                self._robots[origin] = read = (self._load_robots(origin), time.monotonic())
+        parser = read[0]
         return parser is None or parser.can_fetch(self.config.user_agent, url)
 
     def _load_robots(self, origin: str) -> RobotFileParser | None:
