@@ -448,3 +448,12 @@ def test_a_name_the_tagger_missed_keeps_its_first_name_and_leaves_the_title_as_r
     second = holding(text, "the work would cost less")
     assert (first.speaker, first.speaker_role) == ("Ana Ruiz", "Mayor")
     assert (second.speaker, second.speaker_role) == ("Ana Ruiz", "Mayor")
+
+
+def test_a_per_cent_sign_or_a_closed_bracket_ends_what_was_said():
+    text = (
+        "The rate will rise to 4% next year (from 3.5%), the minister said. "
+        "Most economists expect the bank to hold its main rate at 3.25%."
+    )
+    assert holding(text, "The rate will rise").text == "The rate will rise to 4% next year (from 3.5%)"
+    assert holding(text, "the bank to hold").text.endswith("at 3.25%")

@@ -207,7 +207,7 @@ def _held(noun: Token) -> tuple[int, int] | None:
 def _trim(tokens: list[Token]) -> tuple[int, int] | None:
     """The span of these words without the punctuation and conjunctions at either end."""
     while tokens and (
-        tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in ("and", "but")
+        _loose_end(tokens) or tokens[-1].is_space or tokens[-1].lower_ in ("and", "but")
     ):
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
@@ -215,6 +215,21 @@ def _trim(tokens: list[Token]) -> tuple[int, int] | None:
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+# Signs that belong to the words before them: "3.25%", "(AP)".
+UNIT_SIGNS = frozenset("%‰°")
+CLOSING = {")": "(", "]": "["}
+
+
+def _loose_end(words: list[Token]) -> bool:
+    """Whether the last of these words is punctuation that ends no part of them: a full stop
+    or comma, but not the per cent sign of "3.25%" or a bracket they opened."""
+    last = words[-1]
+    if not last.is_punct or last.text in UNIT_SIGNS:
+        return False
+    opener = CLOSING.get(last.text)
+    return opener is None or not any(w.text == opener for w in words[:-1])
 
 
 def _around_frame(verb: Token) -> tuple[int, int] | None:
@@ -239,7 +254,7 @@ def _around_frame(verb: Token) -> tuple[int, int] | None:
         for t in sentence_of(verb)
         if t.i not in frame and not t.is_space and (t.head.i not in frame or t.dep_ != "punct")
     ]
-    while words and (words[-1].is_punct or words[-1].lower_ in ("and", "but")):
+    while words and (_loose_end(words) or words[-1].lower_ in ("and", "but")):
         words.pop()
     while words and words[0].is_punct:
         words.pop(0)
