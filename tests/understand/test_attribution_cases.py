@@ -455,5 +455,6 @@ def test_a_per_cent_sign_or_a_closed_bracket_ends_what_was_said():
         "The rate will rise to 4% next year (from 3.5%), the minister said. "
         "Most economists expect the bank to hold its main rate at 3.25%."
     )
-    assert holding(text, "The rate will rise").text == "The rate will rise to 4% next year (from 3.5%)"
+    said = holding(text, "The rate will rise").text
+    assert said == "The rate will rise to 4% next year (from 3.5%)"
     assert holding(text, "the bank to hold").text.endswith("at 3.25%")
