@@ -106,3 +106,38 @@ def test_postgresql_finds_through_its_index(articles):
         cursor.execute("EXPLAIN " + PG_SEARCH, [_pg_query(["crane", "strike"])])
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "news_article_search" in plan, plan
+
+
+@pytest.fixture
+def unspaced(make_article):
+    """Articles in scripts that write no space between words."""
+    return [
+        make_article(
+            21,
+            title="東京湾で地震、港の作業が止まる",
+            body=["東京湾で昨夜大きな地震があり、港のクレーンは朝まで止まった。"],
+            language="ja",
+        ),
+        make_article(
+            22,
+            title="港の作業が再開",
+            body=["地震の翌日、東京湾の港はクレーンの点検を終えて作業を再開した。"],
+            language="ja",
+        ),
+        make_article(23, title="부산항 파업 끝나", body=["부산항의 크레인 파업이 끝났다."]),
+    ]
+
+
+@pytest.mark.django_db
+def test_words_inside_unspaced_text_are_found_title_first(client, unspaced):
+    assert titles(client, "地震") == ["東京湾で地震、港の作業が止まる", "港の作業が再開"]
+    assert titles(client, "点検") == ["港の作業が再開"]
+    assert titles(client, "地震 点検") == ["港の作業が再開"]  # every word must match
+    assert titles(client, "파업") == ["부산항 파업 끝나"]
+    assert titles(client, "台風") == []
+
+
+@pytest.mark.django_db
+def test_a_match_in_unspaced_text_is_marked_in_its_passage(client, unspaced):
+    html = client.get("/search/", {"q": "点検"}).content.decode()
+    assert "<mark>点検</mark>" in html and "2 articles" not in html

@@ -1,6 +1,9 @@
 """Finding articles by their words, with the database's own full-text index: FTS5 on SQLite
 (ranked by BM25), a GIN index of weighted text search vectors on PostgreSQL (ranked by
 ts_rank); the title weighs most. Elsewhere every word must appear in title, teaser or body.
+
+Chinese, Japanese and Korean write words without spaces between them, and both indexes take a
+whole run of such text for one word: a word inside it is found by reading the text for it.
 """
 
 from __future__ import annotations
@@ -31,6 +34,11 @@ PG_VECTOR = (
 PG_WEIGHTS = "{0, 0.1, 0.4, 1.0}"
 
 
+# Han, kana and hangul: scripts whose words no space separates.
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+SNIPPET_CHARS = 60  # of unspaced text either side of the first match
+
+
 def words(query: str) -> list[str]:
     """The words of a reader's query; its punctuation and operators are no syntax to us."""
     return WORD.findall(query)[:MAX_WORDS]
@@ -41,16 +49,24 @@ def matching(query: str, articles: QuerySet[Article]) -> QuerySet[Article]:
     found = words(query)
     if not found:
         return articles.none()
-    if connection.vendor in ("sqlite", "postgresql"):
+    if connection.vendor in ("sqlite", "postgresql") and not _unspaced(found):
         ids = _fts_ids(found) if connection.vendor == "sqlite" else _pg_ids(found)
         order = Case(
             *(When(pk=pk, then=rank) for rank, pk in enumerate(ids)), output_field=IntegerField()
         )
         return articles.filter(pk__in=ids).order_by(order)
-    every = Q()
+    every, in_title = Q(), Q()
     for word in found:
         every &= Q(title__icontains=word) | Q(teaser__icontains=word) | Q(body_text__icontains=word)
-    return articles.filter(every)
+        in_title &= Q(title__icontains=word)
+    # Articles with every word in the title first, the rest as they were ordered.
+    first = Case(When(in_title, then=0), default=1, output_field=IntegerField())
+    ordering = articles.query.order_by or Article._meta.ordering
+    return articles.filter(every).order_by(first, *ordering)
+
+
+def _unspaced(found: list[str]) -> bool:
+    return any(UNSPACED.search(word) for word in found)
 
 
 def _fts_match(found: list[str]) -> str:
@@ -104,6 +120,8 @@ def snippets(query: str, ids: list[int]) -> dict[int, SafeString]:
     """Per article, the passage of its text where the query's words are, each one marked: what
     a reader scans to see why it matched. Only where the index can say (SQLite, PostgreSQL)."""
     found = words(query)
+    if found and ids and _unspaced(found):
+        return _read_snippets(found, ids)
     if not found or not ids or connection.vendor not in ("sqlite", "postgresql"):
         return {}
     listed = ", ".join(["%s"] * len(ids))
@@ -127,3 +145,19 @@ def snippets(query: str, ids: list[int]) -> dict[int, SafeString]:
             for pk, text in cursor.fetchall()
             if OPEN in text
         }
+
+
+def _read_snippets(found: list[str], ids: list[int]) -> dict[int, SafeString]:
+    """Passages found by reading each body for the query's words, where no index can say."""
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(found, key=len, reverse=True)), re.I)
+    passages = {}
+    for pk, body in Article.objects.filter(pk__in=ids).values_list("pk", "body_text"):
+        first = pattern.search(body)
+        if first is None:
+            continue
+        start = max(first.start() - SNIPPET_CHARS, 0)
+        end = min(first.end() + SNIPPET_CHARS, len(body))
+        text = pattern.sub(lambda m: f"{OPEN}{m.group()}{CLOSE}", body[start:end])
+        text = ("…" if start else "") + " ".join(text.split()) + ("…" if end < len(body) else "")
+        passages[pk] = mark_safe(escape(text).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
+    return passages
