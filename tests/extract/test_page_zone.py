@@ -82,3 +82,20 @@ def test_an_update_after_the_date_is_not_read_into_it(line):
     assert parse_date_line(line) == datetime(
         2019, 11, 18, 14, 26, tzinfo=timezone(-timedelta(hours=10))
     )
+
+
+def test_a_day_declared_alone_takes_its_time_from_another_declaration_of_that_day():
+    from newsdesk.extract.html import extract_html
+
+    page = """<html><head><title>Pier reopens</title>
+    <script type="application/ld+json">{"@graph": [{"@type": "WebPage",
+      "datePublished": "2026-03-03T09:30:00+01:00"}]}</script>
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Pier reopens",
+      "datePublished": "2026-03-03"}</script></head>
+    <body><article><h1>Pier reopens</h1><p>The pier of Port Alder reopened on Tuesday after
+    nine weeks of repairs, the harbour authority said, and the ferries run again.</p>
+    </article></body></html>"""
+    assert extract_html(page, "https://harbour.example/a").published_local == "2026-03-03T09:30"
+    # Another day's time is not this day's.
+    other = page.replace("2026-03-03T09:30", "2026-03-02T09:30")
+    assert extract_html(other, "https://harbour.example/a").published_local == "2026-03-03T00:00"

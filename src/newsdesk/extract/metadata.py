@@ -6,7 +6,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from urllib.parse import urljoin, urlsplit
 
 import courlan
@@ -73,7 +73,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
     for node in tree.iter(*READ_TAGS):
         nodes[node.tag].append(node)
     meta = _meta_tags(nodes["meta"])
-    ld = _json_ld_article(nodes["script"])
+    ld, ld_dates = _json_ld_article(nodes["script"])
     base = url
 
     def first(*values: object) -> str:
@@ -98,6 +98,10 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
     published = (
         _date(ld.get("datePublished")) or _date(first(*declared)) or _time_element(nodes["time"])
     )
+    if published is not None and _day_only(published):
+        # A day alone where another declaration gives that day's time too: the time is known.
+        timed = (when for v in (*declared, *ld_dates) if (when := _date(v)) and not _day_only(when))
+        published = next((when for when in timed if when.date() == published.date()), published)
     # Every moment the page declares, and the times it shows, for dates.in_page_zone.
     moments = [when for v in (ld.get("datePublished"), *declared) if (when := _date(v))]
     times = nodes["time"]
@@ -307,7 +311,11 @@ def _meta_tags(metas: list[lxml_html.HtmlElement]) -> dict[str, str]:
     return found
 
 
-def _json_ld_article(scripts: list[lxml_html.HtmlElement]) -> dict:
+def _json_ld_article(scripts: list[lxml_html.HtmlElement]) -> tuple[dict, list[str]]:
+    """The first article the page's JSON-LD declares, and every datePublished it declares (a
+    page's WebPage item may give the time its Article item leaves out)."""
+    article: dict = {}
+    dates = []
     for script in scripts:
         if script.get("type") != "application/ld+json":
             continue
@@ -316,11 +324,20 @@ def _json_ld_article(scripts: list[lxml_html.HtmlElement]) -> dict:
         except ValueError:
             continue
         for item in _ld_items(data):
+            if isinstance(when := item.get("datePublished"), str):
+                dates.append(when)
+            if article:
+                continue
             kinds = item.get("@type", [])
             kinds = [kinds] if isinstance(kinds, str) else kinds
             if any(str(k).lower() in ARTICLE_TYPES for k in kinds) and item.get("headline"):
-                return item
-    return {}
+                article = item
+    return article, dates
+
+
+def _day_only(when: datetime) -> bool:
+    """Whether a moment is a day without its time: midnight, with no zone."""
+    return when.tzinfo is None and when.time() == time.min
 
 
 def _ld_items(data: object) -> list[dict]:
