@@ -139,14 +139,33 @@ return 0
 """
 
 
+# When a request to a host may start: ARGV[1] milliseconds after the last one that was let
+# start (KEYS[1], kept no longer than it matters). Returns the milliseconds to wait.
+TAKE_TURN = """
+local now = redis.call('TIME')
+local t = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+local start = math.max(t, tonumber(redis.call('GET', KEYS[1]) or '0'))
+local following = start + tonumber(ARGV[1])
+redis.call('SET', KEYS[1], following, 'PX', following - t + 1000)
+return start - t
+"""
+
+
 class HostSlots:
     """At most `per_host` requests to a host at once across every process on the broker. A
-    slot is a lease that lapses after `lease` seconds, so a holder that dies frees it."""
+    slot is a lease that lapses after `lease` seconds, so a holder that dies frees it. The
+    Crawl-delay a site asks for is kept across them all as well (`pace`)."""
 
     def __init__(self, url: str, per_host: int, lease: float) -> None:
         self.redis = redis.Redis.from_url(url)
         self.take = self.redis.register_script(TAKE_SLOT)
+        self.turn = self.redis.register_script(TAKE_TURN)
         self.per_host, self.lease = per_host, lease
+
+    def pace(self, host: str, delay: float) -> None:
+        """Returns when a request to the host may start, `delay` seconds after the last one."""
+        wait = self.turn(keys=[f"newsdesk:host-turn:{host}"], args=[int(delay * 1000)])
+        time.sleep(int(wait) / 1000)
 
     @contextmanager
     def __call__(self, host: str) -> Iterator[None]:
@@ -172,7 +191,8 @@ def pool_fetcher() -> Fetcher:
     # A lease outlasts a request's connect and read timeouts; one that a dead worker held keeps
     # its host's slot that long.
     lease = config.connect_timeout + config.read_timeout + 5
-    return Fetcher(config, host_slot=HostSlots(settings.BROKER_URL, config.per_host, lease))
+    hosts = HostSlots(settings.BROKER_URL, config.per_host, lease)
+    return Fetcher(config, host_slot=hosts, host_pace=hosts.pace)
 
 
 # --- What tasks hand back, as JSON ------------------------------------------------------------

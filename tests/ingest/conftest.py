@@ -39,6 +39,13 @@ class Scripted(BaseHTTPRequestHandler):
                 self.send(304)
             else:
                 self.send(200, b"body", ETag='"v1"', Last_Modified="Mon, 02 Mar 2026 10:00:00 GMT")
+        elif path == "/busy":  # asks for a second's rest, once
+            if self.hits[path] == 1:
+                self.send(429, b"slow down", Retry_After="1")
+            else:
+                self.send(200, b"rested")
+        elif path == "/closed":
+            self.send(503, b"maintenance", Retry_After="3600")
         elif path == "/flaky":
             self.send(503 if self.hits[path] == 1 else 200, b"recovered")
         elif path == "/down":
@@ -86,3 +93,34 @@ def fetcher() -> Iterator[Fetcher]:
     )
     with Fetcher(config) as client:
         yield client
+
+
+class Paced(BaseHTTPRequestHandler):
+    """A site whose robots.txt asks for a second between requests; it notes when each began."""
+
+    started: list[float] = []
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        if self.path == "/robots.txt":
+            body = b"User-agent: *\nCrawl-delay: 1\n"
+        else:
+            self.started.append(time.monotonic())
+            body = b"<html>page</html>"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def paced() -> Iterator[tuple[str, list[float]]]:
+    """The paced site's address, and when each of its pages was asked for."""
+    Paced.started = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Paced)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", Paced.started
+    server.shutdown()
+    server.server_close()

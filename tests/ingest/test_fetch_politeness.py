@@ -1,11 +1,15 @@
 """Politeness: conditional GET, retries on server trouble, robots.txt, a User-Agent."""
 
+import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from itertools import pairwise
 
 import pytest
 
 from newsdesk.ingest import fetch
-from newsdesk.ingest.fetch import USER_AGENT, FetchError
+from newsdesk.ingest.fetch import USER_AGENT, FetchError, retry_after
 
 
 def test_conditional_get_returns_not_modified(scripted, fetcher):
@@ -51,3 +55,33 @@ def test_robots_txt_is_read_again_once_its_rules_are_old(scripted, fetcher, hits
 
 def test_user_agent_names_newsdesk():
     assert USER_AGENT.startswith("newsdesk/")
+
+
+def test_a_retry_waits_as_long_as_the_site_asks(scripted, fetcher, hits):
+    began = time.monotonic()
+    assert fetcher.get(f"{scripted}/busy").content == b"rested"
+    assert hits["/busy"] == 2
+    assert time.monotonic() - began >= 0.95  # Retry-After: 1, where the backoff is 0.01 s
+
+
+def test_a_site_that_asks_to_be_left_for_long_is_left(scripted, fetcher, hits):
+    with pytest.raises(FetchError, match=r"HTTP 503, and the site asks to be left for 3600 s"):
+        fetcher.get(f"{scripted}/closed")
+    assert hits["/closed"] == 1
+
+
+def test_retry_after_is_seconds_or_a_date():
+    assert retry_after("120") == 120.0
+    soon = format_datetime(datetime.now(UTC) + timedelta(seconds=90), usegmt=True)
+    assert 80 <= retry_after(soon) <= 90
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # already past
+    assert retry_after("") is None and retry_after("soon") is None
+
+
+def test_requests_to_a_site_keep_the_crawl_delay_its_robots_txt_asks(paced, fetcher):
+    site, started = paced
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        list(pool.map(fetcher.get, [f"{site}/a", f"{site}/b", f"{site}/c"]))
+    starts = sorted(started)
+    assert len(starts) == 3
+    assert all(later - earlier >= 0.95 for earlier, later in pairwise(starts))

@@ -328,6 +328,21 @@ def test_a_slot_lapses_when_its_holder_dies_and_frees_when_let_go(broker):
         assert time.monotonic() - started < 0.8  # let go: free at once
 
 
+def test_a_crawl_delay_holds_across_processes(broker):
+    from newsdesk.workers import HostSlots
+
+    # Two processes' slots, on one broker: each waits its turn after the other's request.
+    one, other = (HostSlots(broker, per_host=2, lease=5.0) for _ in range(2))
+    turns = []
+    for slots in (one, other, one):
+        slots.pace("pier.example", 0.5)
+        turns.append(time.monotonic())
+    assert turns[1] - turns[0] >= 0.45 and turns[2] - turns[1] >= 0.45
+    started = time.monotonic()
+    other.pace("quay.example", 0.5)  # another host keeps its own pace
+    assert time.monotonic() - started < 0.45
+
+
 def test_a_fetch_whose_workers_all_vanish_stops_and_loses_nothing(tmp_path, broker):
     outlet = SlowOutlet()
     env = {**slow_desk(tmp_path, broker, outlet, per_host=1), "NEWSDESK_WORKERS_PATIENCE": "3"}

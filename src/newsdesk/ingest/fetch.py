@@ -10,6 +10,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -20,6 +22,10 @@ from newsdesk.env import envbool, envfloat, envint
 
 USER_AGENT = f"newsdesk/{__version__} (+https://github.com/newsdesk/newsdesk)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+# The longest wait a site may ask for, in seconds, between two requests (robots.txt's
+# Crawl-delay) or before a retry (a 429 or 503's Retry-After). A site that asks for longer
+# has its Crawl-delay held to this, and its page given up on, with the site's own words why.
+MAX_WAIT = 30.0
 # A site's robots.txt is read again after this many seconds, by a Fetcher kept that long (a
 # worker's): sites change their rules, and crawlers commonly keep them a day at most.
 ROBOTS_MAX_AGE = 3600.0
@@ -106,15 +112,17 @@ def check_address(url: str, allow_private: bool) -> None:
 class Fetcher:
     """A shared HTTP client: timeouts, size and redirect caps, retries, robots.txt, per-host limits.
 
-    Thread-safe: one Fetcher serves a pool of workers. Its per-host limit holds among its own
-    threads; `host_slot` (a host's name -> a context that holds one of its slots) can make it
-    hold among many processes, as the worker pool's does.
+    Thread-safe: one Fetcher serves a pool of workers. Its per-host limit and the Crawl-delay a
+    site's robots.txt asks for hold among its own threads; `host_slot` (a host's name -> a
+    context that holds one of its slots) and `host_pace` (a host and a delay -> returns when a
+    request may start) can make them hold among many processes, as the worker pool's do.
     """
 
     def __init__(
         self,
         config: FetchConfig | None = None,
         host_slot: Callable[[str], AbstractContextManager[object]] | None = None,
+        host_pace: Callable[[str, float], None] | None = None,
     ) -> None:
         self.config = config or FetchConfig.from_env()
         timeout = httpx.Timeout(
@@ -129,6 +137,8 @@ class Fetcher:
             lambda: threading.BoundedSemaphore(self.config.per_host)
         )
         self._host_slot = host_slot or self._host_slots.__getitem__
+        self._host_pace = host_pace or self._pace_here
+        self._next_start: dict[str, float] = {}  # per host, when its next request may start
         # Per origin: its rules (None: none to keep to), and when they were read.
         self._robots: dict[str, tuple[RobotFileParser | None, float]] = {}
         self._robots_loading: dict[str, threading.Lock] = defaultdict(threading.Lock)
@@ -171,11 +181,16 @@ class Fetcher:
             return response
 
     def _get_with_retries(self, url: str, headers: dict[str, str]) -> _RawResponse:
-        host = urlsplit(url).netloc
+        parts = urlsplit(url)
+        host = parts.netloc
+        delay = self.crawl_delay(f"{parts.scheme}://{host}")
         attempt = 0
         while True:
+            wait = self.config.retry_backoff * 2**attempt
             try:
                 with self._host_slot(host):
+                    if delay:
+                        self._host_pace(host, delay)
                     result = self._get_once(url, headers)
             except (httpx.TimeoutException, httpx.TransportError) as exc:
                 if attempt >= self.config.retries:
@@ -183,8 +198,35 @@ class Fetcher:
             else:
                 if result.status not in RETRY_STATUSES or attempt >= self.config.retries:
                     return result
+                asked = retry_after(result.retry_after)
+                if asked is not None and asked > MAX_WAIT:
+                    raise FetchError(
+                        url,
+                        f"HTTP {result.status}, and the site asks to be left for {asked:.0f} s",
+                        status=result.status,
+                    )
+                wait = max(wait, asked or 0.0)
             attempt += 1
-            time.sleep(self.config.retry_backoff * 2 ** (attempt - 1))
+            time.sleep(wait)
+
+    def crawl_delay(self, origin: str) -> float:
+        """The seconds a site's robots.txt asks between two requests, as far as it was read."""
+        read = self._robots.get(origin)
+        if read is None or read[0] is None:
+            return 0.0
+        try:
+            asked = float(read[0].crawl_delay(self.config.user_agent) or 0)
+        except (TypeError, ValueError):
+            return 0.0
+        return min(max(asked, 0.0), MAX_WAIT)
+
+    def _pace_here(self, host: str, delay: float) -> None:
+        """Returns when a request to the host may start, `delay` after the one before it."""
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next_start.get(host, 0.0))
+            self._next_start[host] = start + delay
+        time.sleep(start - now)
 
     def _get_once(self, url: str, headers: dict[str, str]) -> _RawResponse:
         with self.client.stream("GET", url, headers=headers) as response:
@@ -206,6 +248,7 @@ class Fetcher:
                 etag=response.headers.get("ETag", ""),
                 last_modified=response.headers.get("Last-Modified", ""),
                 location=response.headers.get("Location", ""),
+                retry_after=response.headers.get("Retry-After", ""),
             )
 
     def allowed_by_robots(self, url: str) -> bool:
@@ -241,6 +284,23 @@ class Fetcher:
 @dataclass
 class _RawResponse(Response):
     location: str = ""
+    retry_after: str = ""
+
+
+def retry_after(value: str) -> float | None:
+    """The seconds a Retry-After header asks for: a number of them, or an HTTP date."""
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max((when - datetime.now(UTC)).total_seconds(), 0.0)
 
 
 def describe_transport_error(exc: Exception) -> str:
