@@ -34,6 +34,7 @@ from newsdesk.news.models import Feed
 from newsdesk.pipeline import Summary, fetch_pages, new_entries, store_batch
 from newsdesk.pipeline import understand as analyse
 
+TIME_LIMIT = 15 * 60
 app = Celery("newsdesk")
 app.conf.update(
     broker_url=settings.BROKER_URL,
@@ -48,7 +49,11 @@ app.conf.update(
     task_retry_on_worker_lost=True,
     task_reject_on_worker_lost=True,
     # A batch still running after this long is stopped, and its pages counted failed.
-    task_time_limit=15 * 60,
+    task_time_limit=TIME_LIMIT,
+    # A batch taken but not done after this long was taken by a worker host that is gone (a
+    # live one runs it, and the one it holds next, within two time limits): Redis hands it out
+    # again then, not after its default hour.
+    broker_transport_options={"visibility_timeout": 2 * TIME_LIMIT + 5 * 60},
     worker_prefetch_multiplier=1,
     broker_connection_retry_on_startup=True,
     # A caller whose broker is down is told so in seconds, not after minutes of retries.
