@@ -187,10 +187,11 @@ class Fetcher:
         attempt = 0
         while True:
             wait = self.config.retry_backoff * 2**attempt
+            if delay:
+                # Its turn first, then a slot: a slot is not held while a turn is waited for.
+                self._host_pace(host, delay)
             try:
                 with self._host_slot(host):
-                    if delay:
-                        self._host_pace(host, delay)
                     result = self._get_once(url, headers)
             except (httpx.TimeoutException, httpx.TransportError) as exc:
                 if attempt >= self.config.retries:
