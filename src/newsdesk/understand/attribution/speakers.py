@@ -3,6 +3,7 @@ gives, and what "he", "the secretary" or "the agency" refer back to."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -46,6 +47,15 @@ class People:
             if gender := gender_of(f"{role} {ent.text}"):
                 self.genders.setdefault(name, gender)
             self.mentions.append((ent.start_char, name))
+
+    def met(self, words: list[str], offset: int) -> None:
+        """A full name found as a speaker where the tagger missed it: "Ruiz" is her again
+        later, and so is "she"."""
+        name = " ".join(words)
+        if self.by_surname.setdefault(words[-1].casefold(), name) == name and not any(
+            known == name for _, known in self.mentions
+        ):
+            bisect.insort(self.mentions, (offset, name))
 
     def full_name(self, words: list[str]) -> str:
         if len(words) == 1:
@@ -130,8 +140,8 @@ def credit(found: Attribution, cue: Token, people: People) -> None:
         name = _person_in(holder)
         if name is not None:
             words = name_words(name)
-            if len(words) > 1:  # a name the tagger missed, met in full: "Ruiz" is her again
-                people.by_surname.setdefault(words[-1].casefold(), " ".join(words))
+            if len(words) > 1:
+                people.met(words, name.start_char)
             found.speaker = people.full_name(words)
             found.speaker_role = role_of(name) or people.roles.get(found.speaker) or None
             if found.speaker_role:
