@@ -235,3 +235,10 @@ def test_a_page_built_to_stall_the_extractor_is_declined_quickly():
     page = f"<html><head><title>Links</title></head><body><ul>{links}</ul></body></html>"
     with pytest.raises(ExtractError, match="120,010 tags, more than the 120,000 read"):
         read_page(page.encode(), "https://x.example/a", "text/html")
+
+
+def test_a_page_of_more_paragraphs_than_an_article_has_is_declined_quickly():
+    paragraphs = "".join(f"<p>Line {i} of the ledger, and more words.</p>" for i in range(16_000))
+    page = f"<html><head><title>Ledger</title></head><body>{paragraphs}</body></html>"
+    with pytest.raises(ExtractError, match="16,000 paragraphs, items and cells, more than the 15"):
+        read_page(page.encode(), "https://x.example/a", "text/html")

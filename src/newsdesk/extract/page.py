@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 from newsdesk.extract.article import ExtractedArticle
@@ -11,9 +12,13 @@ from newsdesk.extract.html import extract_html
 from newsdesk.extract.text_capture import parse_text_capture
 
 # Reading a page takes time in step with its elements, and holds the interpreter meanwhile: a
-# page built to stall the extractor (100,000 links take 18 s) is declined instead. Article
-# pages use a few thousand tags; the extraction benchmark's largest has 3,229.
+# page built to stall the extractor is declined instead. Article pages use a few thousand tags
+# (the extraction benchmark's largest has 3,229); a text block costs most, each read as an
+# article's paragraph might be (60,000 paragraphs took 22 s; 15,000 take 3 s, less than the
+# slowest other pages under the tag limit, 100,000 tags of links or spans, take).
 MAX_TAGS = 120_000
+MAX_BLOCKS = 15_000
+BLOCK_TAG = re.compile(r"<(?:p|li|td|th|dd|dt|h[1-6]|blockquote|pre)[\s>]", re.IGNORECASE)
 
 
 class ExtractError(ValueError):
@@ -37,6 +42,12 @@ def read_page(content: bytes, url: str = "", content_type: str = "") -> Extracte
         text = decode_html(content, content_type)
         if (tags := text.count("<")) > MAX_TAGS:
             raise ExtractError(f"the page has {tags:,} tags, more than the {MAX_TAGS:,} read")
+        # Blocks are counted only where there are tags enough for that many.
+        if tags > MAX_BLOCKS and (blocks := len(BLOCK_TAG.findall(text))) > MAX_BLOCKS:
+            raise ExtractError(
+                f"the page has {blocks:,} paragraphs, items and cells, more than the"
+                f" {MAX_BLOCKS:,} read"
+            )
         article = extract_html(text, url)
     else:
         article = parse_text_capture(decode_text(content), url)
