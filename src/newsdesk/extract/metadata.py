@@ -139,8 +139,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str = "") -> Metadata:
         publisher.get("name") if isinstance(publisher, dict) else None,
         _unless_slogan(meta.get("application-name"), base),
         _titled_site_name(_text(nodes["title"]), base),
-        _logo_name(nodes["img"]),
-    )
+    ) or _logo_name(nodes["img"])
     declared = first(
         ld.get("headline"),
         meta.get("og:title"),

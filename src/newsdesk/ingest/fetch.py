@@ -23,8 +23,8 @@ from newsdesk.env import envbool, envfloat, envint
 USER_AGENT = f"newsdesk/{__version__} (+https://github.com/newsdesk/newsdesk)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 # The longest wait a site may ask for, in seconds, between two requests (robots.txt's
-# Crawl-delay) or before a retry (a 429 or 503's Retry-After). A site that asks for longer
-# has its Crawl-delay held to this, and its page given up on, with the site's own words why.
+# Crawl-delay) or before a retry (a 429 or 503's Retry-After). A longer Crawl-delay is kept
+# at this; a longer Retry-After gives the page up, with the site's reason.
 MAX_WAIT = 30.0
 # A site's robots.txt is read again after this many seconds, by a Fetcher kept that long (a
 # worker's): sites change their rules, and crawlers commonly keep them a day at most.
