@@ -459,3 +459,15 @@ def test_a_per_cent_sign_or_a_closed_bracket_ends_what_was_said():
     said = holding(text, "The rate will rise").text
     assert said == "The rate will rise to 4% next year (from 3.5%)"
     assert holding(text, "the bank to hold").text.endswith("at 3.25%")
+
+
+def test_a_participle_after_the_cue_is_not_what_was_said_nor_a_verb_inside_it_a_speaker():
+    text = (
+        "The education ministry has told schools to check pupils’ vaccination records.\n\n"
+        "Unvaccinated pupils may be asked to stay home for up to 21 days if a case is confirmed "
+        "in their class, the ministry said in guidance sent on Friday."
+    )
+    said = [a for a in found(text) if "Unvaccinated" in a.text]
+    assert len(said) == 1  # not also "may be asked …", cued from inside by "asked"
+    assert said[0].text.startswith("Unvaccinated pupils may be asked to stay home")
+    assert (said[0].cue, said[0].speaker) == ("said", "education ministry")

@@ -151,10 +151,20 @@ def _outermost(attributions: list[Attribution]) -> list[Attribution]:
     """In content order, without the statements reported inside another one's content
     ("Scott said he plans to hire staff": what Scott said, not also what he plans)."""
     kept: list[Attribution] = []
-    for item in sorted(attributions, key=lambda a: (a.content_start, -a.content_end)):
+    # Of two with the same content, the one cued from outside it comes first: the verb inside
+    # ("… may be asked to stay home …, the ministry said") is part of what was said.
+    for item in sorted(attributions, key=lambda a: (a.content_start, -a.content_end, _within(a))):
         outer = next((k for k in reversed(kept) if k.content_end >= item.content_end), None)
-        cue = item.cue_start if item.cue_start is not None else item.content_start
+        cue = _cue(item)
         if outer is not None and outer.content_start <= cue < outer.content_end:
             continue
         kept.append(item)
     return kept
+
+
+def _cue(item: Attribution) -> int:
+    return item.cue_start if item.cue_start is not None else item.content_start
+
+
+def _within(item: Attribution) -> bool:
+    return item.content_start <= _cue(item) < item.content_end

@@ -141,6 +141,7 @@ def clause_of(verb: Token) -> tuple[int, int] | None:
             ]
     if all(_whom(p) for p in after):
         after = []  # "The difference now, he told me, is …": whom, not what
+    after = [p for p in after if not _participle_of_noun(p)]
     if not before and not after:
         return _around_frame(verb)
     if any(p.dep_ in ("nsubjpass", "nsubj") for p in before):
@@ -159,6 +160,21 @@ def clause_of(verb: Token) -> tuple[int, int] | None:
     agent = [t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree]
     tokens = [t for t in tokens if not agent or t.i < agent[0] or t.i > agent[-1]]
     return _trim(_own_words(tokens, verb))
+
+
+CLAUSE_OPENERS = ("nsubj", "nsubjpass", "mark", "aux", "auxpass")
+
+
+def _participle_of_noun(word: Token) -> bool:
+    """ "… said in guidance sent on Friday": a participle the parser hung on the verb as what
+    was said, where it only tells of the noun before it. What was said has a subject."""
+    return (
+        word.dep_ == "ccomp"
+        and word.tag_ == "VBN"
+        and word.i > 0
+        and word.doc[word.i - 1].pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in CLAUSE_OPENERS for c in word.children)
+    )
 
 
 def _own_words(tokens: list[Token], verb: Token) -> list[Token]:

@@ -365,5 +365,5 @@ def resolve(attributions: list[Attribution], people: People) -> None:
             item.speaker_role = people.roles[item.speaker]
         if item.speaker and item.speaker in known:
             last.append(item.speaker)  # a person who spoke: what "he" or "she" refers to next
-        if item.speaker and item.speaker[:1].isupper():
-            named.append(item.speaker)
+        if item.speaker and (item.speaker[:1].isupper() or " " in item.speaker):
+            named.append(item.speaker)  # "the ministry" is then "the education ministry" again
