@@ -471,3 +471,17 @@ def test_a_participle_after_the_cue_is_not_what_was_said_nor_a_verb_inside_it_a_
     assert len(said) == 1  # not also "may be asked …", cued from inside by "asked"
     assert said[0].text.startswith("Unvaccinated pupils may be asked to stay home")
     assert (said[0].cue, said[0].speaker) == ("said", "education ministry")
+
+
+def test_according_to_names_its_source_without_what_a_relative_clause_tells_of_it():
+    text = (
+        "Gusts reached 130 kilometres an hour at the harbour mouth shortly after midnight, "
+        "according to the National Weather Office, which had issued its highest warning. "
+        "The repairs will cost 10 million, according to Finance Minister Petra Lind, who "
+        "spoke on Monday. Prices rose 3 percent in May, according to data from the statistics "
+        "office."
+    )
+    assert holding(text, "Gusts reached").speaker == "National Weather Office"
+    lind = holding(text, "The repairs will cost")
+    assert (lind.speaker, lind.speaker_role) == ("Petra Lind", "Finance Minister")
+    assert holding(text, "Prices rose").speaker == "data from the statistics office"

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import CUE_NOUNS, CUE_VERBS, IMPRESSIONS, QUOTE_VERBS, lemma, words
 from .document import in_quote, phrase, sentence_of, text_of, tokens_of
 from .outlets import is_outlet
 from .records import Attribution
-from .speakers import People, credit
+from .speakers import People, credit, name_person
 
 # What a cue verb's content hangs on it by, and the prepositions that introduce it
 # ("spoke about …", "called for …", "warned against …").
@@ -34,7 +34,7 @@ def reported(doc: Doc, quoted: bytearray, used: set[int], people: People) -> lis
             and token.i + 1 < len(doc)
             and doc[token.i + 1].lower_ == "to"
         ):
-            item = _according_to(doc, token, found)
+            item = _according_to(doc, token, found, people)
             if item is not None:
                 found.append(item)
             continue
@@ -294,7 +294,9 @@ def _puts_it(verb: Token) -> bool:
     )
 
 
-def _according_to(doc: Doc, according: Token, found: list[Attribution]) -> Attribution | None:
+def _according_to(
+    doc: Doc, according: Token, found: list[Attribution], people: People
+) -> Attribution | None:
     to = doc[according.i + 1]
     objects = [c for c in to.children if c.dep_ in ("pobj", "pcomp")]
     if not objects:
@@ -327,12 +329,24 @@ def _according_to(doc: Doc, according: Token, found: list[Attribution]) -> Attri
     item = Attribution("indirect", text[start:end], start, end)
     item.cue, item.cue_start = "according to", according.idx
     item.cue_end = to.idx + len(to.text)
-    subject = objects[0]
-    phrase_start = min(t.idx for t in subject.subtree)
-    phrase_end = max(t.idx + len(t.text) for t in subject.subtree)
-    item.speaker_mention = text[phrase_start:phrase_end]
-    item.speaker_start, item.speaker_end = phrase_start, phrase_end
+    # The source without what a relative clause or apposition tells of it ("according to the
+    # weather office, which had issued its highest warning").
+    subject = _source_phrase(objects[0])
+    item.speaker_mention = subject.text
+    item.speaker_start, item.speaker_end = subject.start_char, subject.end_char
     if is_outlet(source):
         item.according_to = source
         item.speaker = source
+    else:
+        name_person(item, subject, people)
     return item
+
+
+def _source_phrase(head: Token) -> Span:
+    """The source "according to" names, with what it is of ("data from the agency") but not a
+    relative clause or apposition telling more of it ("the weather office, which had …")."""
+    told = [c for c in head.children if c.i > head.i and c.dep_ in ("relcl", "appos", "acl")]
+    end = min((min(t.i for t in c.subtree) for c in told), default=head.right_edge.i + 1)
+    while end - 1 > head.i and head.doc[end - 1].is_punct:
+        end -= 1
+    return head.doc[head.left_edge.i : end]

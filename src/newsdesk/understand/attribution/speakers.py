@@ -129,6 +129,22 @@ def _apposition(name: Span) -> str:
 # --- The speaker of a cue -------------------------------------------------------------------
 
 
+def name_person(found: Attribution, mention: Span, people: People) -> bool:
+    """Give the attribution the person a mention names, with the role it gives them
+    ("Finance Minister Petra Lind"); False where it names no one."""
+    name = _person_in(mention)
+    if name is None:
+        return False
+    words = name_words(name)
+    if len(words) > 1:
+        people.met(words, name.start_char)
+    found.speaker = people.full_name(words)
+    found.speaker_role = role_of(name) or people.roles.get(found.speaker) or None
+    if found.speaker_role:
+        people.roles.setdefault(found.speaker, found.speaker_role)
+    return True
+
+
 def credit(found: Attribution, cue: Token, people: People) -> None:
     """Cue, speaker and outlet of an attribution from the word that cues it."""
     found.cue, found.cue_start, found.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
@@ -137,16 +153,7 @@ def credit(found: Attribution, cue: Token, people: People) -> None:
         found.speaker_mention = speaker.text
         found.speaker_start, found.speaker_end = speaker.start_char, speaker.end_char
         holder = _antecedent(speaker)
-        name = _person_in(holder)
-        if name is not None:
-            words = name_words(name)
-            if len(words) > 1:
-                people.met(words, name.start_char)
-            found.speaker = people.full_name(words)
-            found.speaker_role = role_of(name) or people.roles.get(found.speaker) or None
-            if found.speaker_role:
-                people.roles.setdefault(found.speaker, found.speaker_role)
-        elif holder is not speaker:
+        if not name_person(found, holder, people) and holder is not speaker:
             found.speaker = holder.text
     for child in cue.children:
         if cue.lemma_ == "tell" and child.dep_ in ("dobj", "dative"):
