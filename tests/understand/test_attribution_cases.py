@@ -485,3 +485,15 @@ def test_according_to_names_its_source_without_what_a_relative_clause_tells_of_i
     lind = holding(text, "The repairs will cost")
     assert (lind.speaker, lind.speaker_role) == ("Petra Lind", "Finance Minister")
     assert holding(text, "Prices rose").speaker == "data from the statistics office"
+
+
+def test_a_name_in_apposition_to_the_subject_is_who_spoke_and_the_subject_their_role():
+    text = (
+        "One of the fires destroyed a garage in Port Alder last month. Its owner, Ines Hald, "
+        "said she had charged the bike overnight “like the manual tells you to.” "
+        "The company chief, Rafael Monte, said replacements would ship in April."
+    )
+    owner = holding(text, "like the manual tells you to")
+    assert (owner.speaker, owner.speaker_role) == ("Ines Hald", "owner")
+    chief = holding(text, "replacements would ship")
+    assert (chief.speaker, chief.speaker_role) == ("Rafael Monte", "company chief")

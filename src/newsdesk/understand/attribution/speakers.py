@@ -153,8 +153,15 @@ def credit(found: Attribution, cue: Token, people: People) -> None:
         found.speaker_mention = speaker.text
         found.speaker_start, found.speaker_end = speaker.start_char, speaker.end_char
         holder = _antecedent(speaker)
-        if not name_person(found, holder, people) and holder is not speaker:
-            found.speaker = holder.text
+        if not name_person(found, holder, people):
+            if holder is not speaker:
+                found.speaker = holder.text
+        elif holder.root.dep_ == "appos" and found.speaker_role is None:
+            # "The company's chief, Rafael Monte, said": what the phrase calls them is their role.
+            described = [t.text for t in speaker if t.pos_ not in ("DET", "PRON", "PART")]
+            found.speaker_role = " ".join(described) or None
+            if found.speaker_role:
+                people.roles.setdefault(found.speaker, found.speaker_role)
     for child in cue.children:
         if cue.lemma_ == "tell" and child.dep_ in ("dobj", "dative"):
             told = phrase(child)
@@ -234,11 +241,16 @@ def _passive_subject(verb: Token) -> Span | None:
 
 
 def _antecedent(speaker: Span) -> Span:
-    """ "officials who said …": the relative pronoun stands for the noun its clause hangs on."""
+    """ "officials who said …": the relative pronoun stands for the noun its clause hangs on.
+    "Its owner, Ines Hald, said …": the name in apposition is who spoke."""
     root = speaker.root
     clause = root.head
     if root.lower_ in RELATIVE and clause.dep_ == "relcl":
         return noun_phrase(clause.head)
+    if root.pos_ != "PROPN":
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i and child.ent_type_ == "PERSON":
+                return noun_phrase(child)
     return speaker
 
 
