@@ -138,13 +138,13 @@ def snippets(query: str, ids: list[int]) -> dict[int, SafeString]:
                 f" to_tsquery('{PG_CONFIG}', %s), %s) FROM news_article WHERE id IN ({listed})",
                 [LT, _pg_query(found), PG_HEADLINE, *ids],
             )
-        return {
-            pk: mark_safe(
-                escape(text.replace(LT, "<")).replace(OPEN, "<mark>").replace(CLOSE, "</mark>")
-            )
-            for pk, text in cursor.fetchall()
-            if OPEN in text
-        }
+        rows = cursor.fetchall()
+    return {pk: _marked(text.replace(LT, "<")) for pk, text in rows if OPEN in text}
+
+
+def _marked(text: str) -> SafeString:
+    """The passage escaped, its matched words (between OPEN and CLOSE) marked."""
+    return mark_safe(escape(text).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
 
 
 def _read_snippets(found: list[str], ids: list[int]) -> dict[int, SafeString]:
@@ -159,5 +159,5 @@ def _read_snippets(found: list[str], ids: list[int]) -> dict[int, SafeString]:
         end = min(first.end() + SNIPPET_CHARS, len(body))
         text = pattern.sub(lambda m: f"{OPEN}{m.group()}{CLOSE}", body[start:end])
         text = ("…" if start else "") + " ".join(text.split()) + ("…" if end < len(body) else "")
-        passages[pk] = mark_safe(escape(text).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
+        passages[pk] = _marked(text)
     return passages

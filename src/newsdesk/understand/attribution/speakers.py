@@ -129,9 +129,10 @@ def _apposition(name: Span) -> str:
 # --- The speaker of a cue -------------------------------------------------------------------
 
 
-def name_person(found: Attribution, mention: Span, people: People) -> bool:
+def name_person(found: Attribution, mention: Span, people: People, called: str = "") -> bool:
     """Give the attribution the person a mention names, with the role it gives them
-    ("Finance Minister Petra Lind"); False where it names no one."""
+    ("Finance Minister Petra Lind"), else one known of them, else what they are `called`
+    there; False where it names no one."""
     name = _person_in(mention)
     if name is None:
         return False
@@ -139,7 +140,7 @@ def name_person(found: Attribution, mention: Span, people: People) -> bool:
     if len(words) > 1:
         people.met(words, name.start_char)
     found.speaker = people.full_name(words)
-    found.speaker_role = role_of(name) or people.roles.get(found.speaker) or None
+    found.speaker_role = role_of(name) or people.roles.get(found.speaker) or called or None
     if found.speaker_role:
         people.roles.setdefault(found.speaker, found.speaker_role)
     return True
@@ -153,15 +154,12 @@ def credit(found: Attribution, cue: Token, people: People) -> None:
         found.speaker_mention = speaker.text
         found.speaker_start, found.speaker_end = speaker.start_char, speaker.end_char
         holder = _antecedent(speaker)
-        if not name_person(found, holder, people):
-            if holder is not speaker:
-                found.speaker = holder.text
-        elif holder.root.dep_ == "appos" and found.speaker_role is None:
-            # "The company's chief, Rafael Monte, said": what the phrase calls them is their role.
-            described = [t.text for t in speaker if t.pos_ not in ("DET", "PRON", "PART")]
-            found.speaker_role = " ".join(described) or None
-            if found.speaker_role:
-                people.roles.setdefault(found.speaker, found.speaker_role)
+        # "The company's chief, Rafael Monte, said": what the phrase calls them is their role.
+        called = ""
+        if holder.root.dep_ == "appos":
+            called = " ".join(t.text for t in speaker if t.pos_ not in ("DET", "PRON", "PART"))
+        if not name_person(found, holder, people, called) and holder is not speaker:
+            found.speaker = holder.text
     for child in cue.children:
         if cue.lemma_ == "tell" and child.dep_ in ("dobj", "dative"):
             told = phrase(child)
