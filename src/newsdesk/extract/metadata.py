@@ -238,6 +238,8 @@ def placeholder(name: str | None, url: str) -> bool:
     if not folded or not url:
         return False
     host = _site_host(url).split(":")[0]
+    if folded not in host.split("."):
+        return False  # most names: no label of the host at all, so no need of its domain
     # Hosts the public-suffix list does not know ("wire.example") count from their last two labels.
     domain = courlan.extract_domain(url) or ".".join(host.split(".")[-2:])
     return folded in host.removesuffix(domain).split(".")
