@@ -35,6 +35,11 @@ from trafilatura.utils import remove_control_characters
 from trafilatura.xml import delete_element
 from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID, RAW_TREE_PRUNE_XPATH
 
+from newsdesk.extract import trafilatura_searches
+
+# trafilatura's costliest searches for the main text made in Python, with the same result.
+trafilatura_searches.install()
+
 # Strings every class or id RAW_TREE_PRUNE_XPATH matches holds: a page whose source has none
 # of them skips that search, which calls Python's re on every div, section and aside.
 RAW_PRUNE_NEEDLES = ("nfinite", "mvp-post-add", "elementor-share-buttons")
