@@ -57,6 +57,14 @@ PRUNED = {
     "appended articles and comments": article(
         f'<div class="main">{ARTICLE}{APPENDED}{READERS}</div>'
     ),
+    # Long enough that no later step reads the pruned page again.
+    "long article and comments": article(f'<div class="main">{ARTICLE * 5}{READERS}</div>'),
+    # A short body, rescued from the pruned page: its navigation, which cleaning deletes, holds
+    # the longer text.
+    "short body and comments": article(
+        '<div class="post"><p>The harbour board met on Tuesday.</p></div>'
+        f"<nav>{ARTICLE}</nav>{READERS}"
+    ),
 }
 OTHERS = {
     "short body among links": article("<ul>" + NAVIGATION + "</ul>" + PARAGRAPH),

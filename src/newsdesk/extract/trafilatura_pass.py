@@ -50,9 +50,15 @@ def main_text(tree: HtmlElement, url: str, source: str) -> _Element | None:
     """trafilatura's body for the page `tree` was parsed from (`source`), as
     bare_extraction(fast=True, include_comments=False) finds it; `tree` is left as it is."""
     options = Extractor(output_format="xml", fast=True, comments=False, tables=True, url=url)
-    tree = pruned(tree, source, forum=_forum_thread_page(tree))
-    cleaned = convert_tags(tree_cleaning(copy(tree), options), options, url)
+    forum = _forum_thread_page(tree)
+    page, tree = tree, pruned(tree, source, forum=forum)
+    # Cleaning deletes in place: a copy that pruning made is cleaned as it is, and made again
+    # where a short body has the steps below read the pruned page.
+    private = tree is not page
+    cleaned = convert_tags(tree_cleaning(tree if private else copy(tree), options), options, url)
     body, text = extract_content(cleaned, options)
+    if private and len(text) < max(ESCALATION_MAX_LENGTH, options.min_extracted_size):
+        tree = pruned(page, source, forum=forum)
     if len(text) < options.min_extracted_size:
         # The rescue: trafilatura's baseline on the whole page, where it finds more.
         rescue, rescue_text, rescue_length = baseline(tree)
