@@ -37,6 +37,10 @@ CASES = """
 <u style="display: none">aj</u><u id="reader-comments">ak</u><s class="hide-print">al</s>
 <s class="x hidden">am</s><s aria-hidden="true">an</s><s aria-hidden="false">ao</s>
 <div class="thidden">ap</div><div class="navbar"><div class="entry-content">aq</div></div>
+<a id="comments">ar</a><span class="title">as</span><div class="date">at</div>
+<p class="title">au</p><section id="commentlist">av</section><div class="Comments-box">aw</div>
+<div class="xComments">ax</div><span data-component="FigureX">ay</span>
+<a class="article-support">az</a><a class="dates">ba</a>
 """
 
 

@@ -1,4 +1,4 @@
-"""trafilatura's three costliest searches for a page's main text, made in Python, same result.
+"""trafilatura's costliest searches, for a page's main text and its author, made in Python.
 
 They test class names and ids with EXSLT's re:test, which lxml answers by calling Python's re
 for every element and every pattern: a tenth of the time spent finding the main text. Here an
@@ -118,6 +118,30 @@ def hidden_search(search: XPath) -> Search:
     return find
 
 
+def author_discard_search(search: XPath) -> Search:
+    """AUTHOR_DISCARD_XPATHS' first search: comments, titles, dates, sidebars and figures,
+    pruned before trafilatura looks for the author's name."""
+    test = _tests(search)
+    by_id, by_class = test["@id"], test["@class"]
+
+    def find(tree: _Element) -> list[_Element]:
+        found = []
+        for element in tree.iterdescendants("a", "div", "section", "span"):
+            ident, classes = element.get("id"), element.get("class")
+            component = element.get("data-component")
+            if (
+                ident == "comments"
+                or classes in ("comments", "title", "date")
+                or (ident is not None and by_id(ident))
+                or (classes is not None and by_class(classes))
+                or (component is not None and "Figure" in component)
+            ):
+                found.append(element)
+        return found
+
+    return find
+
+
 # Each replica with the digest of the expression it was written for.
 REPLICAS: dict[tuple[str, int], tuple[str, Callable[[XPath], Search]]] = {
     ("BODY_XPATH", 0): (
@@ -131,6 +155,10 @@ REPLICAS: dict[tuple[str, int], tuple[str, Callable[[XPath], Search]]] = {
     ("OVERALL_DISCARD_XPATH", 1): (
         "c1d5b70b8cd03783545d6b715c69062ae6967c222b2d8f4e2399762362d426c0",
         hidden_search,
+    ),
+    ("AUTHOR_DISCARD_XPATHS", 0): (
+        "82f43e48c571d06b5e8f72043c2295e4342ed07ddec04f10b5836b84c3d98a35",
+        author_discard_search,
     ),
 }
 ORIGINAL = {name: list(getattr(xpaths, name)) for name, _ in REPLICAS}
