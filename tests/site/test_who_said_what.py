@@ -16,6 +16,7 @@ VALLEY = [
     "“The backlog is clearing faster than anyone expected this week,” Dunn told the Valley "
     "Ledger on Tuesday.",
     "Ship agents said the port would need a second crane before winter.",
+    "Local clinics offer walk-in vaccinations to every dock worker this week.",
 ]
 
 
@@ -61,6 +62,9 @@ def test_the_story_page_shows_which_outlets_cite_whom(client, articles):
     html = client.get(first.story.get_absolute_url(), follow=True).content.decode()
     table = html.split('class="citations"', 1)[1].split("</table>", 1)[0]
     assert "Harbour Post" in table and "Morning Wire" in table and "Valley Ledger" in table
+    assert "Ship agents" in table
+    # What the clinics offer is no one's words: they are no one quoted.
+    assert "clinics" in second.body_text and "clinics" not in table
 
 
 @pytest.mark.django_db

@@ -113,6 +113,24 @@ def test_an_outlet_told_a_statement_is_cited():
     assert result.cited_outlets == ["Morning Wire"]
 
 
+def test_words_said_are_told_from_plans_and_events_ascribed():
+    text = (
+        "Harbour master Olav Dunn said the queue of ships would clear by Friday. "
+        "Local clinics offer walk-in vaccinations to every dock worker this week. "
+        "The union wants a second crane installed before the winter storms arrive. "
+        "The minister's statement that the port would reopen on Monday angered the union. "
+        "“We are nearly there,” Dunn added."
+    )
+    says = {" ".join(a.text.split()[:2]): a.says for a in found(text)}
+    assert says == {
+        "the queue": True,
+        "walk-in vaccinations": False,
+        "a second": False,
+        "the port": True,
+        "We are": True,
+    }
+
+
 def test_a_quoted_phrase_that_nobody_says_is_not_an_attribution():
     text = "The two leaders signed an agreement to provide “mutual help in any emergency at sea.”"
     assert found(text) == []

@@ -249,6 +249,7 @@ def attribution(request: HttpRequest, row: Attribution) -> dict:
         ),
         "cue": row.cue or None,
         "according_to": row.according_to or None,
+        "says": row.says,
     }
 
 

@@ -213,6 +213,11 @@ class Attribution(models.Model):
     speaker_role = models.CharField(max_length=300, blank=True)
     cue = models.CharField(max_length=60, blank=True)
     according_to = models.CharField(max_length=300, blank=True)
+    says = models.BooleanField(
+        default=True,
+        help_text='Someone\'s words (a quote, a verb of saying, an "according to"), not a '
+        "stance, plan or event ascribed to them.",
+    )
 
     class Meta:
         ordering = ["article", "position"]

@@ -202,6 +202,7 @@ def record_attributions(article: Article, extracted: ExtractedArticle) -> None:
                 speaker_role=(found.get("speaker_role") or "")[:300],
                 cue=(found.get("cue") or "")[:60],
                 according_to=(found.get("according_to") or "")[:300],
+                says=found.get("says", True),
             )
         )
     Attribution.objects.bulk_create(rows)

@@ -208,13 +208,14 @@ def story(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 
 
 def citations(articles: list[Article]) -> list[tuple[str, list[str], list[str]]]:
-    """Per outlet in a story: whom its articles quote, and which outlets they cite."""
+    """Per outlet in a story: whom its articles quote or report saying something, and which
+    outlets they cite."""
     speakers: dict[str, dict[str, None]] = {}
     cited: dict[str, dict[str, None]] = {}
     rows = Attribution.objects.filter(article__in=articles).select_related("article__source")
     for row in rows:
         outlet = row.article.source.name
-        if row.speaker:
+        if row.speaker and row.says:
             speakers.setdefault(outlet, {})[row.speaker] = None
         if row.according_to:
             cited.setdefault(outlet, {})[row.according_to] = None

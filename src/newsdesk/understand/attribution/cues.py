@@ -73,6 +73,16 @@ CUE_NOUNS = words(
     support opposition endorsement recommendation advice commitment rhetoric
     """
 )
+# Nouns of something said ("the minister's statement"), where CUE_NOUNS also holds plans,
+# beliefs and stances.
+STATEMENT_NOUNS = words(
+    """
+    claim statement report comment remark acknowledgment acknowledgement admission assertion
+    allegation accusation charge promise pledge vow demand call message warning threat argument
+    announcement pronouncement suggestion recommendation advice
+    """
+)
+SAYING = QUOTE_VERBS | STATEMENT_NOUNS
 # Verbs that say something of their subject without anyone saying it: "Melania seems to have
 # vanished from the campaign trail" is the article's impression, its subject part of it.
 IMPRESSIONS = words("seem appear")

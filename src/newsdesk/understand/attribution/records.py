@@ -21,6 +21,9 @@ class Attribution:
     cue_start: int | None = None
     cue_end: int | None = None
     according_to: str | None = None  # the outlet the statement is cited from
+    # Someone's words: a quote, a verb or noun of saying, an "according to". Not a stance, a
+    # plan or an event ascribed to someone ("Clinics offer walk-in vaccinations").
+    says: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

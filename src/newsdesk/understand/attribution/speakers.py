@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import CUE_VERBS, IMPRESSIONS, QUOTE_VERBS, lemma
+from .cues import CUE_VERBS, IMPRESSIONS, QUOTE_VERBS, SAYING, lemma
 from .document import in_quote, phrase, sentence_of, text_of
 from .outlets import according_to_outlet, is_outlet
 from .records import Attribution
@@ -149,6 +149,7 @@ def name_person(found: Attribution, mention: Span, people: People, called: str =
 def credit(found: Attribution, cue: Token, people: People) -> None:
     """Cue, speaker and outlet of an attribution from the word that cues it."""
     found.cue, found.cue_start, found.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
+    found.says = found.kind == "direct" or lemma(cue) in SAYING
     speaker = None if lemma(cue) in IMPRESSIONS else subject_of(cue)
     if speaker is not None:
         found.speaker_mention = speaker.text
