@@ -1,7 +1,8 @@
 """The pipeline: feeds and saved pages in, stored articles out, every failure recorded.
 
 poll_feeds      new_entries (each feed, by conditional GET) -> fetch_and_store
-fetch_and_store pages fetched and extracted on a thread pool -> analysed in batches -> stored
+fetch_and_store pages fetched and extracted (lead pictures copied) on a thread pool -> analysed
+                in batches -> stored
 import_items    saved files, folders and single URLs -> process_page
 process_page    bytes -> extract -> analyse -> store
 
@@ -30,6 +31,7 @@ from newsdesk.ingest.fetch import Fetcher, FetchError, Response
 from newsdesk.ingest.sitemaps import is_sitemap, parse_sitemap
 from newsdesk.news import stories
 from newsdesk.news.models import Article, Feed
+from newsdesk.news.pictures import copy_lead
 from newsdesk.news.store import Hints, Outcome, record_error, save_article, title_of
 
 log = logging.getLogger(__name__)
@@ -212,8 +214,7 @@ def fetch_pages(
 
     def work(item: tuple[Feed | None, FeedEntry]) -> ExtractedArticle | Exception:
         try:
-            response = fetcher.get(item[1].url, accept="text/html, */*;q=0.8")
-            return read_page(response.content, response.url, response.content_type)
+            return read_fetched(item[1].url, fetcher)
         except (FetchError, ExtractError) as exc:
             return exc
         except Exception as exc:  # a hostile page must not take the run down with it
@@ -222,6 +223,15 @@ def fetch_pages(
 
     with ThreadPoolExecutor(max_workers=PAGE_WORKERS) as pool:
         yield from pool.map(work, todo)
+
+
+def read_fetched(url: str, fetcher: Fetcher) -> ExtractedArticle:
+    """Fetch a page and extract its article, with a copy of its lead picture made."""
+    response = fetcher.get(url, accept="text/html, */*;q=0.8")
+    article = read_page(response.content, response.url, response.content_type)
+    if settings.COPY_PICTURES:
+        copy_lead(article, fetcher)
+    return article
 
 
 def store_page(
@@ -280,8 +290,7 @@ def expand_items(items: Iterable[str], summary: Summary) -> Iterator[str]:
 def import_one(target: str, fetcher: Fetcher) -> tuple[str, str]:
     try:
         if target.startswith(("http://", "https://")):
-            response = fetcher.get(target, accept="text/html, */*;q=0.8")
-            extracted = read_page(response.content, response.url, response.content_type)
+            extracted = read_fetched(target, fetcher)
         else:
             content, content_type = read_file(Path(target))
             extracted = read_page(content, "", content_type)

@@ -46,7 +46,7 @@ def article_summary(request: HttpRequest, article: Article) -> dict:
         "author": article.author.name if article.author else None,
         "original_url": article.url or None,
         "canonical_url": article.canonical_url,
-        "image": article.image_url or None,
+        "image": request.build_absolute_uri(article.image) if article.image else None,
         "tags": [tag.name for tag in article.tags.all()],
         "story": (
             {

@@ -21,6 +21,7 @@ class Image:
     url: str
     caption: str = ""
     credit: str = ""
+    stored_as: str = ""  # the name of newsdesk's copy in its media storage, once made
 
 
 @dataclass

@@ -134,6 +134,9 @@ class Article(models.Model):
     body_html = models.TextField(help_text="Sanitised HTML.")
     body_text = models.TextField()
     image_url = models.URLField(max_length=1000, blank=True)
+    image_file = models.CharField(
+        max_length=200, blank=True, help_text="newsdesk's copy of the lead picture, if made."
+    )
     language = models.CharField(max_length=16, blank=True)
     published_at = models.DateTimeField(db_index=True)
     fetched_at = models.DateTimeField(default=timezone.now)
@@ -163,6 +166,11 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("article", args=[self.pk, self.slug])
+
+    @property
+    def image(self) -> str:
+        """Where the lead picture is shown from: newsdesk's copy, else the outlet's address."""
+        return reverse("picture", args=[self.image_file]) if self.image_file else self.image_url
 
 
 class Appearance(models.Model):

@@ -294,6 +294,7 @@ def _write(
         "body_html": clean_html(extracted.body_html or paragraphs_to_html(extracted.body)),
         "body_text": extracted.text,
         "image_url": extracted.image.url if extracted.image else "",
+        "image_file": extracted.image.stored_as if extracted.image else "",
         "language": extracted.language[:16],
         "published_at": when,
         "confidence": extracted.confidence,

@@ -31,8 +31,8 @@ def news_article(request: HttpRequest, article: Article) -> SafeString:
             "name": article.author.name,
             "url": request.build_absolute_uri(article.author.get_absolute_url()),
         }
-    if article.image_url:
-        data["image"] = [article.image_url]
+    if article.image:
+        data["image"] = [request.build_absolute_uri(article.image)]
     if keywords := [tag.name for tag in article.tags.all()]:
         data["keywords"] = keywords
     if article.language:

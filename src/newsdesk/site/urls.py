@@ -17,6 +17,7 @@ urlpatterns = [
     path("stories/<int:pk>/rss.xml", feeds.of_story(), name="story-rss"),
     path("stories/<int:pk>/atom.xml", feeds.of_story(feeds.ATOM), name="story-atom"),
     path("search/", views.search, name="search"),
+    path("media/<path:name>", views.picture, name="picture"),
     path("speakers/<slug:slug>/", views.speaker, name="speaker"),
     path("authors/<slug:slug>/", views.author, name="author"),
     path("sources/<slug:slug>/", views.source, name="source"),

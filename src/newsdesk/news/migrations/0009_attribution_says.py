@@ -4,15 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0008_search_postgresql'),
+        ("news", "0008_search_postgresql"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='attribution',
-            name='says',
-            field=models.BooleanField(default=True, help_text='Someone\'s words (a quote, a verb of saying, an "according to"), not a stance, plan or event ascribed to them.'),
+            model_name="attribution",
+            name="says",
+            field=models.BooleanField(
+                default=True,
+                help_text='Someone\'s words (a quote, a verb of saying, an "according to"), not a stance, plan or event ascribed to them.',
+            ),
         ),
     ]

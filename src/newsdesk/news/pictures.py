@@ -1,0 +1,94 @@
+"""Copies of articles' lead pictures, kept with the articles.
+
+Readers' browsers then ask newsdesk for a picture, not the outlet (which would learn who reads
+what), and the picture stays when the outlet moves or drops it. A copy is named by its content,
+so a picture shared by several articles, or fetched again, is stored once. What is stored is
+what its first bytes say it is, whatever the outlet's Content-Type says; anything else is
+refused, and the article keeps the outlet's address.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from newsdesk.extract.article import ExtractedArticle
+from newsdesk.ingest.fetch import Fetcher, FetchError
+
+log = logging.getLogger(__name__)
+
+FOLDER = "pictures"
+ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/gif,image/svg+xml;q=0.8"
+# The kinds kept, by file extension, with the type they are served as.
+KINDS = {
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "avif": "image/avif",
+    "svg": "image/svg+xml",
+}
+# A copy's name (the storage may add a suffix to one saved twice at once).
+NAME = re.compile(rf"{FOLDER}/[0-9a-f]{{2}}/[0-9a-f]{{64}}(_\w+)?\.({'|'.join(KINDS)})")
+# What may come before an SVG's root element: a byte-order mark, an XML declaration, comments,
+# a doctype, and the space between them.
+SVG_START = re.compile(
+    rb"^(\xef\xbb\xbf)?\s*(<\?xml[^>]*\?>\s*)?(<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]", re.S
+)
+
+
+class PictureError(Exception):
+    """A picture that cannot be copied, with the reason."""
+
+
+def kind_of(data: bytes) -> str | None:
+    """The kind of picture the bytes are, by their signature; None for anything else."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if data[4:12] in (b"ftypavif", b"ftypavis"):
+        return "avif"
+    if SVG_START.match(data[:4096]):
+        return "svg"
+    return None
+
+
+def copy_picture(url: str, fetcher: Fetcher) -> str:
+    """Fetch a picture and store it; its name in the storage. Raises PictureError. (The
+    fetcher refuses a body over its size limit.)"""
+    try:
+        response = fetcher.get(url, accept=ACCEPT)
+    except FetchError as exc:
+        raise PictureError(str(exc)) from exc
+    data = response.content
+    kind = kind_of(data)
+    if kind is None:
+        served = response.content_type or "no type"
+        raise PictureError(f"{url}: not a picture newsdesk keeps ({served})")
+    digest = hashlib.sha256(data).hexdigest()
+    name = f"{FOLDER}/{digest[:2]}/{digest}.{kind}"
+    if not default_storage.exists(name):
+        # Two processes saving the same picture at once store it twice, under two names: both
+        # serve the same bytes.
+        name = default_storage.save(name, ContentFile(data))
+    return name
+
+
+def copy_lead(article: ExtractedArticle, fetcher: Fetcher) -> None:
+    """Copy the article's lead picture, noting the copy's name on it; a picture that cannot be
+    copied is logged, and the article keeps the outlet's address for it."""
+    if article.image is None or not article.image.url.startswith(("http://", "https://")):
+        return
+    try:
+        article.image.stored_as = copy_picture(article.image.url, fetcher)
+    except PictureError as exc:
+        log.warning("lead picture not copied: %s", exc)

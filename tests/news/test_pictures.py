@@ -1,0 +1,108 @@
+"""Lead pictures are copied by what their bytes are, stored once, and served so that none runs."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.core.files.storage import default_storage
+from django.urls import reverse
+
+from newsdesk.extract.article import ExtractedArticle, Image
+from newsdesk.ingest.fetch import FetchConfig, Fetcher
+from newsdesk.news.pictures import PictureError, copy_lead, copy_picture, kind_of
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+SVG = b'<?xml version="1.0"?>\n<!-- drawn by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"/>'
+# What outlets serve as pictures, by the bytes that start them.
+KINDS = [
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "jpg"),
+    (PNG, "png"),
+    (b"GIF89a\x01\x00", "gif"),
+    (b"RIFF\x24\x00\x00\x00WEBPVP8 ", "webp"),
+    (b"\x00\x00\x00\x1cftypavif\x00\x00", "avif"),
+    (SVG, "svg"),
+    (b"\xef\xbb\xbf<!DOCTYPE svg><svg width='1'></svg>", "svg"),
+    (b"<!doctype html><html><body><svg></svg></body></html>", None),
+    (b"<html><head><title>Not found</title></head></html>", None),
+    (b"%PDF-1.7", None),
+    (b"", None),
+]
+
+
+@pytest.mark.parametrize(("data", "kind"), KINDS)
+def test_a_picture_is_known_by_its_bytes(data, kind):
+    assert kind_of(data) == kind
+
+
+class Outlet(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        body, kind = {
+            "/photo.png": (PNG, "image/png"),
+            "/same-photo.jpg": (PNG, "image/jpeg"),  # a PNG, whatever it is called
+            "/drawing.svg": (SVG, "image/svg+xml"),
+            "/fake.jpg": (b"<html><body>Sign in to see this picture</body></html>", "image/jpeg"),
+        }.get(self.path, (b"", ""))
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", kind or "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def outlet() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Outlet)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    with Fetcher(FetchConfig(allow_private=True, retries=0, read_timeout=2)) as client:
+        yield client
+
+
+def test_a_picture_is_stored_once_under_its_content(outlet, fetcher):
+    first = copy_picture(f"{outlet}/photo.png", fetcher)
+    again = copy_picture(f"{outlet}/same-photo.jpg", fetcher)
+    assert first == again and first.endswith(".png")
+    with default_storage.open(first) as stored:
+        assert stored.read() == PNG
+
+
+@pytest.mark.parametrize("path", ["/fake.jpg", "/gone.jpg"])
+def test_what_is_no_picture_is_refused_and_the_article_keeps_the_address(outlet, fetcher, path):
+    with pytest.raises(PictureError):
+        copy_picture(outlet + path, fetcher)
+    article = ExtractedArticle(title="Harbour strike", image=Image(url=outlet + path))
+    copy_lead(article, fetcher)
+    assert article.image.stored_as == ""
+    assert article.image.url == outlet + path
+
+
+@pytest.mark.django_db
+def test_a_copy_is_served_to_keep_and_an_svg_runs_nothing(outlet, fetcher, client):
+    name = copy_picture(f"{outlet}/drawing.svg", fetcher)
+    response = client.get(reverse("picture", args=[name]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == SVG
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert "immutable" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name", ["pictures/00/" + "0" * 64 + ".png", "../secret_key", "pictures/ab/photo.html"]
+)
+def test_only_copies_are_served(client, name):
+    assert client.get(f"/media/{name}").status_code == 404

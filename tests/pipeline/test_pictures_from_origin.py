@@ -1,0 +1,46 @@
+"""Imported articles show their lead pictures from newsdesk's copies, not from the outlets."""
+
+import pytest
+from django.core.files.storage import default_storage
+from django.test import override_settings
+
+from newsdesk.news.models import Appearance, Article
+from newsdesk.pipeline import import_items, poll_feeds
+
+
+@pytest.mark.django_db
+def test_lead_pictures_are_copied_and_shown_from_the_copies(origin, feeds, fetcher, client):
+    poll_feeds(feeds, fetcher)
+    articles = Article.objects.exclude(image_url="")
+    assert articles.count() == Article.objects.count() > 0
+    for article in articles:
+        assert article.image_file, article.title
+        with default_storage.open(article.image_file) as stored:
+            assert stored.read().lstrip().startswith((b"<svg", b"<?xml"))
+    spec = next(s for s in origin.catalog.articles if not s.republished_from)
+    article = Appearance.objects.get(url=origin.url_of(spec.key)).article
+    html = client.get(article.get_absolute_url()).content.decode()
+    lead = html.split('class="lead-image"', 1)[1].split("</figure>", 1)[0]
+    assert f'src="/media/{article.image_file}"' in lead
+    assert f'content="http://testserver/media/{article.image_file}"' in html  # og:image
+    front = client.get("/").content.decode()
+    assert "/images/" not in front  # no card asks an outlet for its picture
+
+
+@pytest.mark.django_db
+@override_settings(COPY_PICTURES=False)
+def test_without_copies_the_outlets_pictures_are_shown(origin, feeds, fetcher, client):
+    poll_feeds(feeds, fetcher)
+    article = Article.objects.exclude(image_url="").first()
+    assert article.image_file == ""
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'src="{article.image_url}"' in html
+
+
+@pytest.mark.django_db
+def test_a_page_imported_by_its_address_has_its_picture_copied(origin, fetcher):
+    spec = next(s for s in origin.catalog.articles if not s.republished_from)
+    summary = import_items([origin.url_of(spec.key)], fetcher)
+    assert summary.counts["new"] == 1
+    article = Appearance.objects.get(url=origin.url_of(spec.key)).article
+    assert article.image_file and default_storage.exists(article.image_file)
