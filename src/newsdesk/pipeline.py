@@ -1,7 +1,7 @@
 """The pipeline: feeds and saved pages in, stored articles out, every failure recorded.
 
 poll_feeds      new_entries (each feed, by conditional GET) -> fetch_and_store
-fetch_and_store pages fetched and extracted (lead pictures copied) on a thread pool -> analysed
+fetch_and_store pages fetched and extracted (pictures copied) on a thread pool -> analysed
                 in batches -> stored
 import_items    saved files, folders and single URLs -> process_page
 process_page    bytes -> extract -> analyse -> store
@@ -31,7 +31,7 @@ from newsdesk.ingest.fetch import Fetcher, FetchError, Response
 from newsdesk.ingest.sitemaps import is_sitemap, parse_sitemap
 from newsdesk.news import stories
 from newsdesk.news.models import Article, Feed
-from newsdesk.news.pictures import copy_lead
+from newsdesk.news.pictures import copy_pictures
 from newsdesk.news.store import Hints, Outcome, record_error, save_article, title_of
 
 log = logging.getLogger(__name__)
@@ -226,11 +226,11 @@ def fetch_pages(
 
 
 def read_fetched(url: str, fetcher: Fetcher) -> ExtractedArticle:
-    """Fetch a page and extract its article, with a copy of its lead picture made."""
+    """Fetch a page and extract its article, with copies of its pictures made."""
     response = fetcher.get(url, accept="text/html, */*;q=0.8")
     article = read_page(response.content, response.url, response.content_type)
     if settings.COPY_PICTURES:
-        copy_lead(article, fetcher)
+        copy_pictures(article, fetcher)
     return article
 
 

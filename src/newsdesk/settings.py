@@ -136,7 +136,7 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 WHITENOISE_USE_FINDERS = True
-# Copies of lead pictures (newsdesk.news.pictures). Worker hosts of a pool share this folder,
+# Copies of articles' pictures (newsdesk.news.pictures). Worker hosts of a pool share this folder,
 # or a storage backend set in STORAGES.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("NEWSDESK_MEDIA_DIR", DATA_DIR / "media")).resolve()
@@ -158,7 +158,7 @@ PAGE_SIZE = envint("NEWSDESK_PAGE_SIZE", 20)
 # Find quotes, speakers, cited outlets, entities and figures in every stored article
 # (with the spaCy pipeline named by NEWSDESK_NLP_MODEL).
 ANALYSE = envbool("NEWSDESK_ANALYSE", "true")
-# Keep a copy of each article's lead picture, served from here rather than the outlet.
+# Keep copies of articles' pictures, served from here rather than the outlets.
 COPY_PICTURES = envbool("NEWSDESK_COPY_PICTURES", "true")
 # Fetch on a pool of Celery workers (`newsdesk worker`) through this Redis broker, rather than
 # in the process that asks (needs the workers extra).

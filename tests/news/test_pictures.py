@@ -1,4 +1,4 @@
-"""Lead pictures are copied by what their bytes are, stored once, and served so that none runs."""
+"""Pictures are copied by what their bytes are, stored once, and served so that none runs."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from newsdesk.extract.article import ExtractedArticle, Image
 from newsdesk.ingest.fetch import FetchConfig, Fetcher
-from newsdesk.news.pictures import PictureError, copy_lead, copy_picture, kind_of
+from newsdesk.news.pictures import PictureError, copy_picture, copy_pictures, kind_of
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
 SVG = b'<?xml version="1.0"?>\n<!-- drawn by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"/>'
@@ -83,7 +83,7 @@ def test_what_is_no_picture_is_refused_and_the_article_keeps_the_address(outlet,
     with pytest.raises(PictureError):
         copy_picture(outlet + path, fetcher)
     article = ExtractedArticle(title="Harbour strike", image=Image(url=outlet + path))
-    copy_lead(article, fetcher)
+    copy_pictures(article, fetcher)
     assert article.image.stored_as == ""
     assert article.image.url == outlet + path
 

@@ -23,6 +23,8 @@ def test_a_photo_shows_in_place_on_the_article_page(origin, feeds, fetcher, live
         "() => [...document.querySelectorAll('.body > *')].map(e => e.tagName).join(' ')"
     )
     assert after.startswith("P P FIGURE P")
-    # The picture itself loads from the outlet once it scrolls into view.
+    # The picture itself loads from newsdesk's copy, not the outlet, once it scrolls into view.
     figure.scroll_into_view_if_needed()
     page.wait_for_function("document.querySelector('.body figure img').naturalWidth > 0")
+    shown = page.evaluate("document.querySelector('.body figure img').currentSrc")
+    assert shown.startswith(live_server.url + "/media/pictures/")

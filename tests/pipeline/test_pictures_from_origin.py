@@ -1,4 +1,4 @@
-"""Imported articles show their lead pictures from newsdesk's copies, not from the outlets."""
+"""Imported articles show their pictures from newsdesk's copies, not from the outlets."""
 
 import pytest
 from django.core.files.storage import default_storage
@@ -9,7 +9,7 @@ from newsdesk.pipeline import import_items, poll_feeds
 
 
 @pytest.mark.django_db
-def test_lead_pictures_are_copied_and_shown_from_the_copies(origin, feeds, fetcher, client):
+def test_pictures_are_copied_and_shown_from_the_copies(origin, feeds, fetcher, client):
     poll_feeds(feeds, fetcher)
     articles = Article.objects.exclude(image_url="")
     assert articles.count() == Article.objects.count() > 0
@@ -25,6 +25,11 @@ def test_lead_pictures_are_copied_and_shown_from_the_copies(origin, feeds, fetch
     assert f'content="http://testserver/media/{article.image_file}"' in html  # og:image
     front = client.get("/").content.decode()
     assert "/images/" not in front  # no card asks an outlet for its picture
+    # Nor does a picture among an article's paragraphs.
+    spec = next(s for s in origin.catalog.articles if s.figure and not s.republished_from)
+    article = Appearance.objects.get(url=origin.url_of(spec.key)).article
+    assert "<figure>" in article.body_html and "/images/" not in article.body_html
+    assert '<img src="/media/pictures/' in article.body_html
 
 
 @pytest.mark.django_db

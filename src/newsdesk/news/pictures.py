@@ -1,4 +1,4 @@
-"""Copies of articles' lead pictures, kept with the articles.
+"""Copies of articles' pictures (the lead, and those among the paragraphs), kept with them.
 
 Readers' browsers then ask newsdesk for a picture, not the outlet (which would learn who reads
 what), and the picture stays when the outlet moves or drops it. A copy is named by its content,
@@ -10,18 +10,21 @@ refused, and the article keeps the outlet's address.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import re
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.urls import reverse
 
-from newsdesk.extract.article import ExtractedArticle
+from newsdesk.extract.article import ExtractedArticle, Image
 from newsdesk.ingest.fetch import Fetcher, FetchError
 
 log = logging.getLogger(__name__)
 
 FOLDER = "pictures"
+MAX_PICTURES = 12  # an article's pictures copied at most: a gallery's others stay the outlet's
 ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/gif,image/svg+xml;q=0.8"
 # The kinds kept, by file extension, with the type they are served as.
 KINDS = {
@@ -83,12 +86,27 @@ def copy_picture(url: str, fetcher: Fetcher) -> str:
     return name
 
 
-def copy_lead(article: ExtractedArticle, fetcher: Fetcher) -> None:
-    """Copy the article's lead picture, noting the copy's name on it; a picture that cannot be
-    copied is logged, and the article keeps the outlet's address for it."""
-    if article.image is None or not article.image.url.startswith(("http://", "https://")):
-        return
-    try:
-        article.image.stored_as = copy_picture(article.image.url, fetcher)
-    except PictureError as exc:
-        log.warning("lead picture not copied: %s", exc)
+def copy_pictures(article: ExtractedArticle, fetcher: Fetcher) -> None:
+    """Copy the article's pictures, noting each copy's name on its picture; a picture that
+    cannot be copied is logged, and keeps the outlet's address."""
+    copied: dict[str, str] = {}
+    for image in [article.image, *article.images][: MAX_PICTURES + 1]:
+        if image is None or not image.url.startswith(("http://", "https://")):
+            continue
+        if image.url not in copied:
+            try:
+                copied[image.url] = copy_picture(image.url, fetcher)
+            except PictureError as exc:
+                log.warning("picture not copied: %s", exc)
+                copied[image.url] = ""
+        image.stored_as = copied[image.url]
+
+
+def shown_from_copies(body_html: str, images: list[Image]) -> str:
+    """The body's HTML with each picture that has a copy shown from it (extract.html writes a
+    picture's address escaped as html.escape does)."""
+    for image in images:
+        if image.stored_as:
+            local = reverse("picture", args=[image.stored_as])
+            body_html = body_html.replace(f'src="{html.escape(image.url)}"', f'src="{local}"')
+    return body_html

@@ -25,6 +25,7 @@ from newsdesk.news.models import (
     Source,
     Tag,
 )
+from newsdesk.news.pictures import shown_from_copies
 from newsdesk.understand.duplicates import Signature, signature
 from newsdesk.understand.urls import canonical_url, url_key
 
@@ -291,7 +292,10 @@ def _write(
         "source": source,
         "title": title_of(extracted, hints),
         "teaser": extracted.teaser.strip(),
-        "body_html": clean_html(extracted.body_html or paragraphs_to_html(extracted.body)),
+        "body_html": clean_html(
+            shown_from_copies(extracted.body_html, extracted.images)
+            or paragraphs_to_html(extracted.body)
+        ),
         "body_text": extracted.text,
         "image_url": extracted.image.url if extracted.image else "",
         "image_file": extracted.image.stored_as if extracted.image else "",

@@ -245,7 +245,7 @@ def speaker(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def picture(request: HttpRequest, name: str) -> FileResponse:
-    """A copy of a lead picture. Named by its content, it never changes: browsers keep it. An
+    """A copy of an article's picture. Named by its content, it never changes: browsers keep it. An
     SVG is a document that can hold scripts: opened on its own, it runs none."""
     if not pictures.NAME.fullmatch(name) or not default_storage.exists(name):
         raise Http404("no such picture")
