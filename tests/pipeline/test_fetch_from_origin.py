@@ -1,6 +1,9 @@
 """The whole pipeline over real HTTP: every demo article stored once, clean and credited."""
 
+import re
+
 import pytest
+from django.core.files.storage import default_storage
 
 from newsdesk.extract.boilerplate import fold
 from newsdesk.news.models import Appearance, Article, Feed, PageError
@@ -112,7 +115,11 @@ def test_a_photo_in_an_article_stays_in_place_with_its_caption(origin, feeds, fe
         caption, credit = spec.figure
         html = article.body_html
         assert f"<figcaption>{caption} <small>{credit}</small></figcaption>" in html
-        assert f"/images/{spec.slug}-photo.svg" in html
+        # Shown from newsdesk's copy of the outlet's photo.
+        copy = re.search(r'<img src="/media/(pictures/[^"]+)"', html)[1]
+        photo = origin.outlets[spec.outlet].base_url + f"/images/{spec.slug}-photo.svg"
+        with default_storage.open(copy) as stored:
+            assert stored.read() == fetcher.get(photo).content
         second, third = (html.index(p[:40]) for p in spec.paragraphs[1:3])
         assert second < html.index("<figure>") < third
         assert caption not in article.body_text

@@ -121,3 +121,22 @@ def test_text_an_editor_writes_is_kept_as_written(make_article, rf, admin_user):
     stored = Article.objects.get()
     assert stored.body_text == "Quay reopens, in the editor's words."
     assert stored.extracted["body"] == ["Quay reopens, in the editor's words."]
+
+
+@pytest.mark.django_db
+def test_a_lead_picture_an_editor_sets_replaces_the_copy(make_article, rf, admin_user, client):
+    article = make_article(1)
+    Article.objects.filter(pk=article.pk).update(
+        image_url="https://harbour.example/old.jpg", image_file="pictures/ab/" + "a" * 64 + ".jpg"
+    )
+    article.refresh_from_db()
+    saved_by_editor(article, rf, admin_user)  # saved with the same picture: the copy stays
+    assert Article.objects.get().image_file
+    article.image_url = "https://harbour.example/new.jpg"
+    saved_by_editor(article, rf, admin_user)
+    stored = Article.objects.get()
+    assert stored.image_file == "" and stored.image == "https://harbour.example/new.jpg"
+    assert (
+        'src="https://harbour.example/new.jpg"'
+        in client.get(stored.get_absolute_url()).content.decode()
+    )

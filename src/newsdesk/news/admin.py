@@ -217,7 +217,10 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Article, form: object, change: bool) -> None:
         # An editor's HTML is kept on the same terms as an extracted body.
         obj.body_html = clean_html(obj.body_html)
-        was = Article.objects.filter(pk=obj.pk).values("story", "body_html", "body_text").first()
+        fields = ("story", "body_html", "body_text", "image_url")
+        was = Article.objects.filter(pk=obj.pk).values(*fields).first()
+        if was and obj.image_url != was["image_url"]:
+            obj.image_file = ""  # the copy is of the picture the editor replaced
         if was and obj.body_html != was["body_html"] and obj.body_text == was["body_text"]:
             # Search and who-said-what read the text, so it follows the edited HTML.
             obj.body_text = "\n\n".join(paragraphs_of(obj.body_html))
