@@ -46,6 +46,7 @@ class Outlet(BaseHTTPRequestHandler):
             "/photo.png": (PNG, "image/png"),
             "/same-photo.jpg": (PNG, "image/jpeg"),  # a PNG, whatever it is called
             "/drawing.svg": (SVG, "image/svg+xml"),
+            "/map.gif": (b"GIF89a" + b"\x01" * 30, "image/gif"),  # stored by no other test
             "/fake.jpg": (b"<html><body>Sign in to see this picture</body></html>", "image/jpeg"),
         }.get(self.path, (b"", ""))
         self.send_response(200 if body else 404)
@@ -106,3 +107,13 @@ def test_a_copy_is_served_to_keep_and_an_svg_runs_nothing(outlet, fetcher, clien
 )
 def test_only_copies_are_served(client, name):
     assert client.get(f"/media/{name}").status_code == 404
+
+
+def test_a_picture_that_cannot_be_stored_costs_the_article_nothing(outlet, fetcher, monkeypatch):
+    def full(name, content):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(default_storage, "save", full)
+    article = ExtractedArticle(title="Harbour strike", image=Image(url=f"{outlet}/map.gif"))
+    copy_pictures(article, fetcher)
+    assert article.image.stored_as == "" and article.image.url == f"{outlet}/map.gif"

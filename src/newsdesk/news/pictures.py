@@ -88,7 +88,8 @@ def copy_picture(url: str, fetcher: Fetcher) -> str:
 
 def copy_pictures(article: ExtractedArticle, fetcher: Fetcher) -> None:
     """Copy the article's pictures, noting each copy's name on its picture; a picture that
-    cannot be copied is logged, and keeps the outlet's address."""
+    cannot be copied, or stored (a full disk), is logged and keeps the outlet's address: it never
+    costs the article."""
     copied: dict[str, str] = {}
     for image in [article.image, *article.images][: MAX_PICTURES + 1]:
         if image is None or not image.url.startswith(("http://", "https://")):
@@ -96,7 +97,7 @@ def copy_pictures(article: ExtractedArticle, fetcher: Fetcher) -> None:
         if image.url not in copied:
             try:
                 copied[image.url] = copy_picture(image.url, fetcher)
-            except PictureError as exc:
+            except (PictureError, OSError) as exc:
                 log.warning("picture not copied: %s", exc)
                 copied[image.url] = ""
         image.stored_as = copied[image.url]
