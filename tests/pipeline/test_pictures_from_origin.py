@@ -4,7 +4,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.test import override_settings
 
-from newsdesk.news.models import Appearance, Article
+from newsdesk.news.models import Appearance, Article, Feed
 from newsdesk.pipeline import import_items, poll_feeds
 
 
@@ -49,3 +49,13 @@ def test_a_page_imported_by_its_address_has_its_picture_copied(origin, fetcher):
     assert summary.counts["new"] == 1
     article = Appearance.objects.get(url=origin.url_of(spec.key)).article
     assert article.image_file and default_storage.exists(article.image_file)
+
+
+@pytest.mark.django_db
+def test_a_refresh_copies_the_pictures_of_articles_stored_before(origin, feeds, fetcher):
+    with override_settings(COPY_PICTURES=False):
+        poll_feeds(feeds, fetcher)
+    assert not Article.objects.exclude(image_file="").exists()
+    Feed.objects.update(etag="", last_modified="")
+    poll_feeds(Feed.objects.all(), fetcher, refresh=True)
+    assert not Article.objects.exclude(image_url="").filter(image_file="").exists()
