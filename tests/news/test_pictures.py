@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -12,6 +13,7 @@ from django.urls import reverse
 
 from newsdesk.extract.article import ExtractedArticle, Image
 from newsdesk.ingest.fetch import FetchConfig, Fetcher
+from newsdesk.news import pictures
 from newsdesk.news.pictures import PictureError, copy_picture, copy_pictures, kind_of
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
@@ -42,13 +44,16 @@ class Outlet(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        if self.path.startswith("/slow"):
+            time.sleep(0.4)
         body, kind = {
             "/photo.png": (PNG, "image/png"),
             "/same-photo.jpg": (PNG, "image/jpeg"),  # a PNG, whatever it is called
             "/drawing.svg": (SVG, "image/svg+xml"),
             "/map.gif": (b"GIF89a" + b"\x01" * 30, "image/gif"),  # stored by no other test
+            "/slow.png": (PNG + self.path.encode(), "image/png"),
             "/fake.jpg": (b"<html><body>Sign in to see this picture</body></html>", "image/jpeg"),
-        }.get(self.path, (b"", ""))
+        }.get(self.path.split("?")[0], (b"", ""))
         self.send_response(200 if body else 404)
         self.send_header("Content-Type", kind or "text/plain")
         self.send_header("Content-Length", str(len(body)))
@@ -117,3 +122,14 @@ def test_a_picture_that_cannot_be_stored_costs_the_article_nothing(outlet, fetch
     article = ExtractedArticle(title="Harbour strike", image=Image(url=f"{outlet}/map.gif"))
     copy_pictures(article, fetcher)
     assert article.image.stored_as == "" and article.image.url == f"{outlet}/map.gif"
+
+
+def test_pictures_stop_being_copied_when_they_take_too_long(outlet, fetcher, monkeypatch):
+    # Each picture takes 0.4 s: the first is always tried, and no more than two fit in 0.5 s.
+    monkeypatch.setattr(pictures, "BUDGET", 0.5)
+    gallery = [Image(url=f"{outlet}/slow.png?{n}") for n in range(6)]
+    article = ExtractedArticle(title="Harbour strike", image=gallery[0], images=gallery)
+    copy_pictures(article, fetcher)
+    copied = [image.stored_as for image in gallery]
+    assert copied[0] and not any(copied[2:])
+    assert all(image.url.startswith(outlet) for image in gallery)

@@ -13,6 +13,7 @@ import hashlib
 import html
 import logging
 import re
+import time
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -25,6 +26,9 @@ log = logging.getLogger(__name__)
 
 FOLDER = "pictures"
 MAX_PICTURES = 12  # an article's pictures copied at most: a gallery's others stay the outlet's
+# Seconds an article's pictures may take to copy, all told: a slow picture host cannot hold up
+# the fetch (or a worker's batch) for minutes. Those left when it is spent stay the outlet's.
+BUDGET = 20.0
 ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/gif,image/svg+xml;q=0.8"
 # The kinds kept, by file extension, with the type they are served as.
 KINDS = {
@@ -91,10 +95,14 @@ def copy_pictures(article: ExtractedArticle, fetcher: Fetcher) -> None:
     cannot be copied, or stored (a full disk), is logged and keeps the outlet's address: it never
     costs the article."""
     copied: dict[str, str] = {}
+    ends = time.monotonic() + BUDGET
     for image in [article.image, *article.images][: MAX_PICTURES + 1]:
         if image is None or not image.url.startswith(("http://", "https://")):
             continue
         if image.url not in copied:
+            if time.monotonic() >= ends:  # checked before each fetch, which has its own timeouts
+                log.warning("picture not copied: %s: the article's took too long", image.url)
+                continue
             try:
                 copied[image.url] = copy_picture(image.url, fetcher)
             except (PictureError, OSError) as exc:
