@@ -41,6 +41,9 @@ CASES = """
 <p class="title">au</p><section id="commentlist">av</section><div class="Comments-box">aw</div>
 <div class="xComments">ax</div><span data-component="FigureX">ay</span>
 <a class="article-support">az</a><a class="dates">ba</a>
+<div id="infinite-scroll-2"><h1>bb</h1></div><section class="infinitescroll">bc</section>
+<aside class="mvp-post-add-box"><h1>bd</h1></aside><div class="mvp-post-add-wrapx">be</div>
+<p class="infinite-scroll">bf</p><div class="x" id="infinite-scroll"><p>bg</p></div>
 """
 
 

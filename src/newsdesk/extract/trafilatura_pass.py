@@ -121,13 +121,26 @@ def comment_sections(tree: HtmlElement) -> list[HtmlElement]:
 
 def without(tree: HtmlElement, found: list[HtmlElement]) -> HtmlElement:
     """A copy of `tree` without the `found` elements, their tails kept."""
-    # The same elements in the copy, found by walking both trees side by side: cheaper than
-    # searching the copy again.
-    wanted = {id(element) for element in found}
     duplicate = copy(tree)
-    pairs = zip(tree.iter(), duplicate.iter(), strict=True)
-    delete_all([twin for node, twin in pairs if id(node) in wanted])
+    delete_all([twin(duplicate, position(tree, element)) for element in found])
     return duplicate
+
+
+def position(root: HtmlElement, element: HtmlElement) -> list[int]:
+    """Where `element` is under `root`: the index of each element on the way down to it. The
+    same element in a copy is found by it at the cost of its depth, not of the whole page."""
+    steps = []
+    while element is not root:
+        parent = element.getparent()
+        steps.append(parent.index(element))
+        element = parent
+    return steps[::-1]
+
+
+def twin(root: HtmlElement, steps: list[int]) -> HtmlElement:
+    for step in steps:
+        root = root[step]
+    return root
 
 
 def delete_all(elements: list[HtmlElement]) -> None:

@@ -23,13 +23,13 @@ RE_TEST = re.compile(r"re:test\(([@\w|-]+), '([^']*)'\)")
 Search = Callable[[_Element], list[_Element]]
 
 
-def _tests(search: XPath) -> dict[str, Callable[[str], bool]]:
-    """The expression's re:test patterns by what they test ("@id", "@id|@class"), each as a
-    cached test of one value."""
-    tests = {}
-    for subject, pattern in RE_TEST.findall(search.path):
+def _tests(search: XPath) -> list[Callable[[str], bool]]:
+    """The expression's re:test patterns in the order it names them, each as a cached test
+    of one value (each replica knows what its expression tests each against)."""
+    tests = []
+    for _, pattern in RE_TEST.findall(search.path):
         compiled = re.compile(pattern)
-        tests[subject] = lru_cache(maxsize=8192)(lambda v, p=compiled: p.search(v) is not None)
+        tests.append(lru_cache(maxsize=8192)(lambda v, p=compiled: p.search(v) is not None))
     return tests
 
 
@@ -46,8 +46,7 @@ def _first(element: _Element, one: str, other: str) -> str | None:
 def body_search(search: XPath) -> Search:
     """BODY_XPATH's first search: an article, div, main or section named as the article body,
     the first such child of each parent."""
-    test = _tests(search)
-    by_id, by_class = test["@id"], test["@class"]
+    by_id, by_class = _tests(search)
 
     def find(tree: _Element) -> list[_Element]:
         found, parents = [], set()
@@ -72,8 +71,7 @@ def body_search(search: XPath) -> Search:
 def discard_search(search: XPath) -> Search:
     """OVERALL_DISCARD_XPATH's first search: sharing, navigation, cookie notices, ads and
     other furniture, by class, id, role and component."""
-    test = _tests(search)
-    by_id, by_class, cookie = test["@id"], test["@class"], test["@id|@class"]
+    cookie, by_id, by_class = _tests(search)
 
     def find(tree: _Element) -> list[_Element]:
         found = []
@@ -96,8 +94,7 @@ def discard_search(search: XPath) -> Search:
 
 def hidden_search(search: XPath) -> Search:
     """OVERALL_DISCARD_XPATH's second search: hidden elements, comment titles and replies."""
-    test = _tests(search)
-    by_id, by_class, hidden = test["@id"], test["@class"], test["@id|@style"]
+    hidden, by_id, by_class = _tests(search)
 
     def find(tree: _Element) -> list[_Element]:
         found = []
@@ -121,8 +118,7 @@ def hidden_search(search: XPath) -> Search:
 def author_discard_search(search: XPath) -> Search:
     """AUTHOR_DISCARD_XPATHS' first search: comments, titles, dates, sidebars and figures,
     pruned before trafilatura looks for the author's name."""
-    test = _tests(search)
-    by_id, by_class = test["@id"], test["@class"]
+    by_id, by_class = _tests(search)
 
     def find(tree: _Element) -> list[_Element]:
         found = []
@@ -142,6 +138,32 @@ def author_discard_search(search: XPath) -> Search:
     return find
 
 
+def appended_search(search: XPath) -> Search:
+    """RAW_TREE_PRUNE_XPATH's first search: articles a page appends below its own as the reader
+    scrolls, and the boxes of ads between them."""
+    by_id, by_class, box_id, box_class = _tests(search)
+
+    def find(tree: _Element) -> list[_Element]:
+        found = []
+        for element in tree.iterdescendants("div", "section", "aside"):
+            ident, classes = element.get("id"), element.get("class")
+            if ident is None and classes is None:
+                continue
+            if not (
+                (ident is not None and by_id(ident)) or (classes is not None and by_class(classes))
+            ):
+                continue
+            # An ad box goes whatever it holds; appended articles, unless one is the page's own.
+            box = (ident is not None and box_id(ident)) or (
+                classes is not None and box_class(classes)
+            )
+            if box or next(element.iterdescendants("h1"), None) is None:
+                found.append(element)
+        return found
+
+    return find
+
+
 # Each replica with the digest of the expression it was written for.
 REPLICAS: dict[tuple[str, int], tuple[str, Callable[[XPath], Search]]] = {
     ("BODY_XPATH", 0): (
@@ -155,6 +177,10 @@ REPLICAS: dict[tuple[str, int], tuple[str, Callable[[XPath], Search]]] = {
     ("OVERALL_DISCARD_XPATH", 1): (
         "c1d5b70b8cd03783545d6b715c69062ae6967c222b2d8f4e2399762362d426c0",
         hidden_search,
+    ),
+    ("RAW_TREE_PRUNE_XPATH", 0): (
+        "01e7c660fd6406f29932819d2dbd7530e2f3bdac11dde83565e977e391303444",
+        appended_search,
     ),
     ("AUTHOR_DISCARD_XPATHS", 0): (
         "82f43e48c571d06b5e8f72043c2295e4342ed07ddec04f10b5836b84c3d98a35",
