@@ -85,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("items", nargs="+", metavar="PATH|URL")
     p.add_argument("--indent", type=int, default=None, help="pretty-print a single result")
 
+    command(
+        "prune-pictures",
+        cmd_prune_pictures,
+        "delete copies of pictures no stored article shows (those an hour old or more)",
+    )
+
     p = command("serve", cmd_serve, "serve the site")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
@@ -294,6 +300,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if client:
         client.close()
     return 1 if failures else 0
+
+
+def cmd_prune_pictures(args: argparse.Namespace) -> None:
+    setup_django()
+    migrate()
+    from newsdesk.news.pictures import prune
+
+    print(f"deleted {len(prune())} copies of pictures no article shows")
 
 
 def cmd_serve(args: argparse.Namespace) -> None:

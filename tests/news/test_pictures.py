@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import re
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from newsdesk.cli import main
 from newsdesk.extract.article import ExtractedArticle, Image
 from newsdesk.ingest.fetch import FetchConfig, Fetcher
 from newsdesk.news import pictures
-from newsdesk.news.pictures import PictureError, copy_picture, copy_pictures, kind_of
+from newsdesk.news.models import Article
+from newsdesk.news.pictures import PictureError, copy_picture, copy_pictures, kind_of, prune
+from newsdesk.news.store import save_article
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
 SVG = b'<?xml version="1.0"?>\n<!-- drawn by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"/>'
@@ -133,3 +139,36 @@ def test_pictures_stop_being_copied_when_they_take_too_long(outlet, fetcher, mon
     copied = [image.stored_as for image in gallery]
     assert copied[0] and not any(copied[2:])
     assert all(image.url.startswith(outlet) for image in gallery)
+
+
+@pytest.mark.django_db
+def test_copies_no_article_shows_are_pruned_once_an_hour_old(outlet, fetcher):
+    lead, figure, orphan, fresh = (
+        copy_picture(f"{outlet}/slow.png?{n}", fetcher) for n in ("lead", "fig", "old", "new")
+    )
+    article, _ = save_article(
+        ExtractedArticle(
+            title="Harbour strike ends",
+            body=["Dock workers voted on Sunday to end a nine-day strike at the port."],
+            url="https://harbour.example/news/strike",
+            published=datetime(2026, 3, 1, 8, tzinfo=UTC),
+            confidence=0.9,
+        )
+    )
+    Article.objects.filter(pk=article.pk).update(
+        image_file=lead, body_html=f'<figure><img src="/media/{figure}" alt=""></figure><p>Hi</p>'
+    )
+    hours_ago = time.time() - 2 * 3600
+    for name in (lead, figure, orphan):
+        os.utime(default_storage.path(name), (hours_ago, hours_ago))
+    assert prune() == [orphan]
+    assert all(default_storage.exists(name) for name in (lead, figure, fresh))
+    assert not default_storage.exists(orphan)
+
+
+@pytest.mark.django_db
+def test_the_prune_command_says_how_many_it_deleted(capsys):
+    assert main(["prune-pictures"]) == 0
+    assert re.fullmatch(
+        r"deleted \d+ copies of pictures no article shows\n", capsys.readouterr().out
+    )

@@ -14,13 +14,16 @@ import html
 import logging
 import re
 import time
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
+from django.utils import timezone
 
 from newsdesk.extract.article import ExtractedArticle, Image
 from newsdesk.ingest.fetch import Fetcher, FetchError
+from newsdesk.news.models import Article
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +44,11 @@ KINDS = {
 }
 # A copy's name (the storage may add a suffix to one saved twice at once).
 NAME = re.compile(rf"{FOLDER}/[0-9a-f]{{2}}/[0-9a-f]{{64}}(_\w+)?\.({'|'.join(KINDS)})")
+# A copy named in a body's HTML.
+IN_HTML = re.compile(rf'src="/media/({FOLDER}/[^"]+)"')
+# A copy younger than this is left by prune(): a fetch may have made it for an article it has
+# not stored yet.
+PRUNE_MIN_AGE = timedelta(hours=1)
 # What may come before an SVG's root element: a byte-order mark, an XML declaration, comments,
 # a doctype, and the space between them.
 SVG_START = re.compile(
@@ -119,3 +127,22 @@ def shown_from_copies(body_html: str, images: list[Image]) -> str:
             local = reverse("picture", args=[image.stored_as])
             body_html = body_html.replace(f'src="{html.escape(image.url)}"', f'src="{local}"')
     return body_html
+
+
+def prune() -> list[str]:
+    """Delete the copies no stored article shows (an article deleted, or its picture replaced);
+    the names deleted."""
+    shown = set(Article.objects.exclude(image_file="").values_list("image_file", flat=True))
+    bodies = Article.objects.filter(body_html__contains=f'src="/media/{FOLDER}/')
+    for body in bodies.values_list("body_html", flat=True).iterator():
+        shown.update(IN_HTML.findall(body))
+    before = timezone.now() - PRUNE_MIN_AGE
+    deleted = []
+    for folder in default_storage.listdir(FOLDER)[0] if default_storage.exists(FOLDER) else []:
+        for file in default_storage.listdir(f"{FOLDER}/{folder}")[1]:
+            name = f"{FOLDER}/{folder}/{file}"
+            unused = NAME.fullmatch(name) and name not in shown
+            if unused and default_storage.get_modified_time(name) < before:
+                default_storage.delete(name)
+                deleted.append(name)
+    return deleted
