@@ -112,3 +112,45 @@ def test_no_prose_is_added_where_the_article_sits_in_classless_containers():
     chances = np.array([1.0, 1.0, 0.0, 0.0, 0.0, 0.0])
     kept = block_model.chosen(blocks, chances, np.zeros(len(blocks)))
     assert [b.text for b in kept] == [blocks[0].text, blocks[1].text]
+
+
+def test_a_short_or_linked_paragraph_between_two_of_the_articles_is_taken():
+    linked = f'The board\'s <a href="/fees">full list of fees</a> says {FEES[4:]}'
+    page = f"""<html><body><article><div class="chunk body">
+    <p>{FEES}</p><p>{COST}</p><p>But two crews objected.</p><p>{linked}</p><p>{DREDGING}</p>
+    <p>Short line</p></div></article></body></html>"""
+    blocks = segment(lxml_html.fromstring(page))
+    chances = np.array([1.0, 1.0, 0.0, 0.0, 1.0, 0.0])
+    kept = [b.text for b in block_model.chosen(blocks, chances, np.zeros(len(blocks)))]
+    # The two between kept paragraphs join; the short line after the last does not.
+    assert kept == [b.text for b in blocks[:5]]
+
+
+def test_headings_the_article_ends_on_are_other_headlines():
+    page = f"""<html><body><div class="body"><h2>The vote</h2><p>{FEES}</p><p>{COST}</p></div>
+    <div class="latest"><h3>Ferries to return in spring</h3><h4>Three days of wind ended</h4>
+    <h3>School roof repaired</h3></div></body></html>"""
+    blocks = segment(lxml_html.fromstring(page))
+    kept = block_model.chosen(blocks, np.ones(len(blocks)), np.ones(len(blocks)))
+    assert [b.text for b in kept] == ["The vote", FEES, COST]
+
+
+TWEET = "Fees go up in April. Mooring will cost more, dredging will be done."
+TWEETED = f"""<html><body><div class="body"><p>{FEES}</p>
+<blockquote class="twitter-tweet"><p lang="en">{TWEET}</p>
+&mdash; Harbour Board (@harbourboard) <a href="https://x.example/1">May 4, 2026</a></blockquote>
+<p>{COST}</p></div>
+<blockquote class="twitter-tweet"><p>Follow us for more harbour news every day.</p></blockquote>
+</body></html>"""
+
+
+def test_posts_embedded_between_the_articles_paragraphs_are_quoted_in_it():
+    blocks = segment(lxml_html.fromstring(TWEETED))
+    chances = np.array([1.0, 0.0, 0.0, 1.0, 0.0])
+    kept = [b.text for b in block_model.chosen(blocks, chances, np.zeros(len(blocks)))]
+    assert kept == [FEES, TWEET, "— Harbour Board (@harbourboard) May 4, 2026", COST]
+    # Without the embed's markup, the model's word stands.
+    plain = TWEETED.replace("twitter-tweet", "pull")
+    blocks = segment(lxml_html.fromstring(plain))
+    kept = [b.text for b in block_model.chosen(blocks, chances, np.zeros(len(blocks)))]
+    assert kept == [FEES, COST]

@@ -53,6 +53,7 @@ BOILERPLATE = [
     ("Print this article", "share"),
     ("Have a news tip? Email tips@harbourpost.example", "contact"),
     ("Loading…", "placeholder"),
+    ("Listen to Harbour Radio live at 12:45 and 17:45 weekdays - or listen back here.", "promo"),
 ]
 
 PROSE = [
@@ -78,6 +79,7 @@ PROSE = [
     "Loading the ferries took twice as long as planned.",
     "The AP photo editor said the picture had not been altered.",
     "Have a look at the figures and you will see why, he said.",
+    "Listen to the crowd live on the quay and you hear the anger, the mayor said.",
 ]
 
 

@@ -135,3 +135,29 @@ def test_the_lead_is_the_picture_the_page_shares_over_its_declared_one():
     assert lead is not None and lead.url == "https://port.example/img/wall-1200x630.jpg"
     alone = page.replace('<meta property="og:image"', '<meta property="og:other"')
     assert extract_html(alone, "https://port.example/news/wall").image.url.endswith("?w=150")
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        # The alt text again, set in the picture's own holder.
+        '<div class="pic"><div><img src="/quay.jpg" alt="The quay in 1920"></div><br>'
+        '<span class="small">The quay in 1920</span></div>',
+        # WordPress's captioned picture.
+        '<div class="wp-caption aligncenter"><img src="/quay.jpg" alt="Quay">'
+        '<p class="wp-caption-text">The quay in 1920</p></div>',
+    ],
+)
+def test_a_caption_set_beside_its_picture_goes_with_it_only(picture: str):
+    tree = lxml_html.fromstring(
+        f"<div><p>The first paragraph of the story.</p>{picture}<p>The second paragraph.</p></div>"
+    )
+    kept = segment(tree)
+    assert "The quay in 1920" in [b.text for b in kept]
+    body = as_body(kept, figures(kept, "https://port.example/news/quay", ""))
+    assert [(e.tag, e.text) for e in body] == [
+        ("p", "The first paragraph of the story."),
+        ("graphic", None),
+        ("p", "The second paragraph."),
+    ]
+    assert body[1].get("title") == "The quay in 1920"

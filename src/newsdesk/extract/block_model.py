@@ -54,6 +54,10 @@ SECTION_END_WORDS = 40  # a paragraph this long is article text again, not a tea
 # few of them links, ending a sentence.
 ALIKE_MIN_WORDS = 15
 ALIKE_MAX_LINK_SHARE = 0.1
+SANDWICHED_MAX_LINK_SHARE = 0.5
+# The markup of a post embedded from a social network, and how far above a block it is looked for.
+EMBEDDED_POST = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-post|bluesky-embed")
+EMBED_DEPTH = 4
 SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'")
 
 
@@ -120,8 +124,13 @@ def chosen(blocks: list[Block], chances: np.ndarray, votes: np.ndarray) -> list[
         kept.append(i)
     kept.sort()
     kept = _laid_out_alike(blocks, kept)
+    kept = _embedded_posts(blocks, kept)
     dropped = _related_lists(blocks, kept)
-    return [blocks[i] for i in kept if i not in dropped]
+    kept = [i for i in kept if i not in dropped]
+    # Headings the article ends on head nothing of it: they are a list of other headlines.
+    while kept and blocks[kept[-1]].tag in HEADINGS:
+        kept.pop()
+    return [blocks[i] for i in kept]
 
 
 def _laid_out_alike(blocks: list[Block], kept: list[int]) -> list[int]:
@@ -142,18 +151,52 @@ def _laid_out_alike(blocks: list[Block], kept: list[int]) -> list[int]:
     if main[1] is None or main[1][1] is None or 2 * words[main] < sum(words.values()):
         return kept
     taken = set(kept)
-    for i in range(kept[0] + 1, len(blocks)):
+    alike = [
+        i
+        for i in range(kept[0], len(blocks))
+        if blocks[i].tag == main[0] and _shape(blocks[i].element.getparent()) == main[1]
+    ]
+    for i in alike:
         block = blocks[i]
         if (
             i not in taken
-            and block.tag == main[0]
             and len(block.words) >= ALIKE_MIN_WORDS
             and block.link_chars <= ALIKE_MAX_LINK_SHARE * len(block.text)
             and block.text.rstrip().endswith(SENTENCE_ENDS)
-            and _shape(block.element.getparent()) == main[1]
         ):
             taken.add(i)
+    # Paragraphs of that layout between two taken ones are the article's too, short or linked.
+    run: list[int] = []  # those met since the last taken one
+    for i in alike:
+        if i in taken:
+            taken.update(run)
+            run = []
+        elif blocks[i].link_chars <= SANDWICHED_MAX_LINK_SHARE * len(blocks[i].text):
+            run.append(i)
     return sorted(taken)
+
+
+def _embedded_posts(blocks: list[Block], kept: list[int]) -> list[int]:
+    """The kept blocks, and the text of the social-media posts embedded between them: the
+    article quotes them, though their markup is nothing like its paragraphs'."""
+    if len(kept) < 2:
+        return kept
+    taken = set(kept)
+    for i in range(kept[0] + 1, kept[-1]):
+        if i not in taken and _in_embedded_post(blocks[i].element):
+            taken.add(i)
+    return sorted(taken)
+
+
+def _in_embedded_post(element: _Element) -> bool:
+    for _ in range(EMBED_DEPTH):
+        if EMBEDDED_POST.search(element.get("class") or ""):
+            return True
+        parent = element.getparent()
+        if parent is None:
+            return False
+        element = parent
+    return False
 
 
 def _related_lists(blocks: list[Block], kept: list[int]) -> set[int]:

@@ -68,6 +68,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         # The player that reads the article aloud.
         ("audio", r"^listen to (this|the) (article|story)\b[\w :·|-]{0,20}$"),
         ("app", r"\b(download|get) (our|the) [\w ]{0,30}app\b"),
+        # A plug for the outlet's broadcast: "Listen to Newsbeat live at 12:45 and 17:45".
+        (
+            "promo",
+            r"^(listen|tune in) (to )?[\w' ]{1,40} live ((at|from) \d|every|daily|weekdays"
+            r"|weeknights|on (air|radio|[\w ]{0,20}\d))",
+        ),
         ("share", r"^(like|liked|enjoy|enjoyed|love|loved) this (story|article|post|piece)\?"),
         (
             "share",

@@ -20,6 +20,9 @@ from newsdesk.extract.article import Image
 from newsdesk.extract.block_model import HEADINGS
 from newsdesk.extract.blocks import MARKS, Block, marks_of
 
+# WordPress's markup for a captioned picture, and for its caption.
+WP_CAPTION = "wp-caption"
+WP_CAPTION_TEXT = "wp-caption-text"
 # Elements that hold a bare picture and nothing else, and the longest caption set under one.
 HOLDERS = frozenset(("a", "p", "div", "span"))
 CAPTION_MAX_WORDS = 30
@@ -101,12 +104,15 @@ def figures(picked: list[Block], url: str, lead: str) -> list[Figure]:
         seen.add(key)
         within = [i for e in unit.iter() if (i := place.get(e)) is not None]
         caption, credit = _caption(unit)
+        alt = " ".join((element.get("alt") or "").split())
         if unit is element and (below := _caption_below(element)) is not None:
             if (i := place.get(below)) is not None:
                 within.append(i)
             caption = _text(below)
+        elif unit is element and (i := _block_saying(element, alt, place)) is not None:
+            within.append(i)
+            caption = alt
         image = Image(url=source, caption=caption, credit=credit)
-        alt = " ".join((element.get("alt") or "").split())
         found.append(Figure(min([passed, *within]), image, alt, within))
     return found
 
@@ -127,11 +133,18 @@ def _common_ancestor(elements: list[_Element]) -> _Element:
 def _unit(image: _Element) -> _Element:
     """The figure an image is part of, or the image itself."""
     for level, ancestor in enumerate(image.iterancestors()):
-        if ancestor.tag == "figure":
+        if _is_figure(ancestor):
             return ancestor
         if level >= MAX_DEPTH:
             break
     return image
+
+
+def _is_figure(element: _Element) -> bool:
+    """A <figure>, or the <div class="wp-caption"> WordPress sets a captioned picture in."""
+    return element.tag == "figure" or (
+        element.tag == "div" and WP_CAPTION in (element.get("class") or "")
+    )
 
 
 def _in_article(unit: _Element, containers: set[_Element]) -> bool:
@@ -217,10 +230,12 @@ def _picture_key(address: str) -> str:
 
 def _caption(unit: _Element) -> tuple[str, str]:
     """A figure's caption and its photo credit, each as one line."""
-    if unit.tag != "figure":
+    if not _is_figure(unit):
         return "", ""
     # Without a figcaption, the figure's text (a paragraph beside the picture) is its caption.
     caption = unit.find(".//figcaption")
+    if caption is None:
+        caption = next((e for e in unit.iter() if WP_CAPTION_TEXT in (e.get("class") or "")), None)
     if caption is None:
         caption = unit
     credit = next(
@@ -259,6 +274,19 @@ def _caption_below(image: _Element) -> _Element | None:
     if italic.tag not in ("em", "i") or (italic.tail or "").strip():
         return None
     return below if 0 < len(_text(below).split()) <= CAPTION_MAX_WORDS else None
+
+
+def _block_saying(image: _Element, alt: str, place: dict[_Element, int]) -> int | None:
+    """The kept block around a bare picture whose text is the picture's alt text again: a
+    caption set in the picture's own holder, <div><img alt="X"><span>X</span></div>."""
+    if not alt:
+        return None
+    for level, ancestor in enumerate(image.iterancestors()):
+        if (i := place.get(ancestor)) is not None:
+            return i if _text(ancestor).casefold() == alt.casefold() else None
+        if level >= MAX_DEPTH:
+            break
+    return None
 
 
 def _text(element: _Element) -> str:
