@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import threading
@@ -13,13 +14,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
+from PIL import Image as Picture
 
 from newsdesk.cli import main
 from newsdesk.extract.article import ExtractedArticle, Image
 from newsdesk.ingest.fetch import FetchConfig, Fetcher
 from newsdesk.news import pictures
 from newsdesk.news.models import Article
-from newsdesk.news.pictures import PictureError, copy_picture, copy_pictures, kind_of, prune
+from newsdesk.news.pictures import (
+    PictureError,
+    copy_picture,
+    copy_pictures,
+    kind_of,
+    prune,
+    shown_from_copies,
+    size_of,
+)
 from newsdesk.news.store import save_article
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
@@ -45,6 +55,45 @@ def test_a_picture_is_known_by_its_bytes(data, kind):
     assert kind_of(data) == kind
 
 
+def drawn(kind: str, width: int, height: int) -> bytes:
+    """A picture of that kind and size, as Pillow writes it."""
+    out = io.BytesIO()
+    Picture.new("RGB", (width, height), "teal").save(out, kind)
+    return out.getvalue()
+
+
+SIZED = drawn("PNG", 64, 48)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "size"),
+    [
+        (SIZED, "png", (64, 48)),
+        (drawn("JPEG", 1200, 630), "jpg", (1200, 630)),
+        (drawn("GIF", 7, 9), "gif", (7, 9)),
+        (drawn("WEBP", 300, 200), "webp", (300, 200)),
+        (PNG, "png", None),  # a PNG's signature, and nothing of a PNG after it
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630px"/>',
+            "svg",
+            (1200, 630),
+        ),
+        (b'<svg viewBox="0 0 640 360" width="100%"/>', "svg", (640, 360)),
+        (b'<svg width="100%"/>', "svg", None),
+        (b"<svg><unclosed>", "svg", None),
+        # An entity is never read (a picture's size costs no fetch and no file): no size.
+        (
+            b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY w SYSTEM "file:///etc/hostname">]>'
+            b'<svg width="&w;" viewBox="0 0 10 20"/>',
+            "svg",
+            None,
+        ),
+    ],
+)
+def test_a_pictures_size_is_read_from_its_bytes(data, kind, size):
+    assert size_of(data, kind) == size
+
+
 class Outlet(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
@@ -54,6 +103,7 @@ class Outlet(BaseHTTPRequestHandler):
             time.sleep(0.4)
         body, kind = {
             "/photo.png": (PNG, "image/png"),
+            "/sized.png": (SIZED, "image/png"),
             "/same-photo.jpg": (PNG, "image/jpeg"),  # a PNG, whatever it is called
             "/drawing.svg": (SVG, "image/svg+xml"),
             "/map.gif": (b"GIF89a" + b"\x01" * 30, "image/gif"),  # stored by no other test
@@ -85,9 +135,23 @@ def fetcher() -> Iterator[Fetcher]:
 def test_a_picture_is_stored_once_under_its_content(outlet, fetcher):
     first = copy_picture(f"{outlet}/photo.png", fetcher)
     again = copy_picture(f"{outlet}/same-photo.jpg", fetcher)
-    assert first == again and first.endswith(".png")
-    with default_storage.open(first) as stored:
+    assert first == again and first.name.endswith(".png")
+    with default_storage.open(first.name) as stored:
         assert stored.read() == PNG
+
+
+def test_a_copys_size_goes_with_its_picture_into_the_body(outlet, fetcher):
+    assert copy_picture(f"{outlet}/sized.png", fetcher)[1:] == (64, 48)
+    lead, figure = Image(url=f"{outlet}/sized.png"), Image(url=f"{outlet}/photo.png")
+    article = ExtractedArticle(title="Harbour strike", image=lead, images=[lead, figure])
+    copy_pictures(article, fetcher)
+    assert (lead.width, lead.height, figure.width, figure.height) == (64, 48, None, None)
+    body = (
+        f'<figure><img src="{lead.url}" alt=""></figure><figure><img src="{figure.url}"></figure>'
+    )
+    shown = shown_from_copies(body, article.images)
+    assert f'<img src="/media/{lead.stored_as}" width="64" height="48" alt="">' in shown
+    assert f'<img src="/media/{figure.stored_as}">' in shown
 
 
 @pytest.mark.parametrize("path", ["/fake.jpg", "/gone.jpg"])
@@ -102,7 +166,7 @@ def test_what_is_no_picture_is_refused_and_the_article_keeps_the_address(outlet,
 
 @pytest.mark.django_db
 def test_a_copy_is_served_to_keep_and_an_svg_runs_nothing(outlet, fetcher, client):
-    name = copy_picture(f"{outlet}/drawing.svg", fetcher)
+    name = copy_picture(f"{outlet}/drawing.svg", fetcher).name
     response = client.get(reverse("picture", args=[name]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == SVG
@@ -144,7 +208,7 @@ def test_pictures_stop_being_copied_when_they_take_too_long(outlet, fetcher, mon
 @pytest.mark.django_db
 def test_copies_no_article_shows_are_pruned_once_an_hour_old(outlet, fetcher):
     lead, figure, orphan, fresh = (
-        copy_picture(f"{outlet}/slow.png?{n}", fetcher) for n in ("lead", "fig", "old", "new")
+        copy_picture(f"{outlet}/slow.png?{n}", fetcher).name for n in ("lead", "fig", "old", "new")
     )
     article, _ = save_article(
         ExtractedArticle(

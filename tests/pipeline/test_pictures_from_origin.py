@@ -1,5 +1,8 @@
 """Imported articles show their pictures from newsdesk's copies, not from the outlets."""
 
+import json
+import re
+
 import pytest
 from django.core.files.storage import default_storage
 from django.test import override_settings
@@ -21,15 +24,30 @@ def test_pictures_are_copied_and_shown_from_the_copies(origin, feeds, fetcher, c
     article = Appearance.objects.get(url=origin.url_of(spec.key)).article
     html = client.get(article.get_absolute_url()).content.decode()
     lead = html.split('class="lead-image"', 1)[1].split("</figure>", 1)[0]
-    assert f'src="/media/{article.image_file}"' in lead
+    # The copy's size reserves the picture's room before it loads.
+    assert f'src="/media/{article.image_file}" alt="" width="1200" height="630"' in lead
     assert f'content="http://testserver/media/{article.image_file}"' in html  # og:image
+    assert '<meta property="og:image:width" content="1200">' in html
+    schema = json.loads(
+        html.split('<script type="application/ld+json">', 1)[1].split("</script>")[0]
+    )
+    assert schema["image"] == [
+        {
+            "@type": "ImageObject",
+            "url": f"http://testserver/media/{article.image_file}",
+            "width": 1200,
+            "height": 630,
+        }
+    ]
     front = client.get("/").content.decode()
     assert "/images/" not in front  # no card asks an outlet for its picture
     # Nor does a picture among an article's paragraphs.
     spec = next(s for s in origin.catalog.articles if s.figure and not s.republished_from)
     article = Appearance.objects.get(url=origin.url_of(spec.key)).article
     assert "<figure>" in article.body_html and "/images/" not in article.body_html
-    assert '<img src="/media/pictures/' in article.body_html
+    assert re.search(
+        r'<img src="/media/pictures/[^"]+" width="\d+" height="\d+"', article.body_html
+    )
 
 
 @pytest.mark.django_db

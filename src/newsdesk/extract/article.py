@@ -22,6 +22,9 @@ class Image:
     caption: str = ""
     credit: str = ""
     stored_as: str = ""  # the name of newsdesk's copy in its media storage, once made
+    # The copy's size in pixels, where its bytes say: pages reserve its room before it loads.
+    width: int | None = None
+    height: int | None = None
 
 
 @dataclass

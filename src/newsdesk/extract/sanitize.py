@@ -38,7 +38,10 @@ ALLOWED_TAGS = {
     "th",
     "td",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "loading"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "loading", "width", "height"},
+}
 
 
 def clean_html(fragment: str) -> str:

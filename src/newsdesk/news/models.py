@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.extract.article import REACTIONS
+
+
+class Size(NamedTuple):
+    """A picture's width and height in pixels."""
+
+    width: int
+    height: int
 
 
 class Source(models.Model):
@@ -171,6 +180,15 @@ class Article(models.Model):
     def image(self) -> str:
         """Where the lead picture is shown from: newsdesk's copy, else the outlet's address."""
         return reverse("picture", args=[self.image_file]) if self.image_file else self.image_url
+
+    @property
+    def image_size(self) -> Size | None:
+        """The size of the lead picture's copy, where its bytes gave one."""
+        lead = (self.extracted or {}).get("image") or {}
+        width, height = lead.get("width"), lead.get("height")
+        if self.image_file and lead.get("stored_as") == self.image_file and width and height:
+            return Size(width, height)
+        return None
 
 
 class Appearance(models.Model):

@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import logging
 import re
 import time
+import warnings
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
+from lxml import etree
+from PIL import Image as Picture
+from PIL import UnidentifiedImageError
 
 from newsdesk.extract.article import ExtractedArticle, Image
 from newsdesk.ingest.fetch import Fetcher, FetchError
@@ -42,6 +48,12 @@ KINDS = {
     "avif": "image/avif",
     "svg": "image/svg+xml",
 }
+# Pillow's name for each kind it reads the size of (an SVG's is read from its root element).
+FORMATS = {"jpg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP", "avif": "AVIF"}
+# A size an SVG's root gives, in pixels or in no unit.
+SVG_LENGTH = re.compile(r"\s*(\d+(\.\d+)?)\s*(px)?\s*")
+# An SVG is parsed for its root's size only: no entities, no network, no DTD.
+SVG_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 # A copy's name (the storage may add a suffix to one saved twice at once).
 NAME = re.compile(rf"{FOLDER}/[0-9a-f]{{2}}/[0-9a-f]{{64}}(_\w+)?\.({'|'.join(KINDS)})")
 # A copy named in a body's HTML.
@@ -77,9 +89,50 @@ def kind_of(data: bytes) -> str | None:
     return None
 
 
-def copy_picture(url: str, fetcher: Fetcher) -> str:
-    """Fetch a picture and store it; its name in the storage. Raises PictureError. (The
-    fetcher refuses a body over its size limit.)"""
+class Copy(NamedTuple):
+    """A picture's copy: its name in the storage, and its size where its bytes say."""
+
+    name: str
+    width: int | None = None
+    height: int | None = None
+
+
+def size_of(data: bytes, kind: str) -> tuple[int, int] | None:
+    """A picture's width and height in pixels, read from its header; None where it cannot be."""
+    if kind == "svg":
+        return _svg_size(data)
+    try:
+        with warnings.catch_warnings():
+            # A huge size is only read here, never decoded.
+            warnings.simplefilter("ignore", Picture.DecompressionBombWarning)
+            with Picture.open(io.BytesIO(data), formats=[FORMATS[kind]]) as picture:
+                width, height = picture.size
+    except (UnidentifiedImageError, OSError, ValueError, Picture.DecompressionBombError):
+        return None
+    return (width, height) if width > 0 and height > 0 else None
+
+
+def _svg_size(data: bytes) -> tuple[int, int] | None:
+    """An SVG's width and height as its root gives them in pixels, or as its viewBox does."""
+    try:
+        root = etree.fromstring(data, SVG_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    sides = [SVG_LENGTH.fullmatch(root.get(side) or "") for side in ("width", "height")]
+    if all(sides):
+        size = tuple(round(float(side.group(1))) for side in sides)
+    else:
+        box = (root.get("viewBox") or "").replace(",", " ").split()
+        try:
+            size = tuple(round(float(n)) for n in box[2:]) if len(box) == 4 else ()
+        except ValueError:
+            return None
+    return size if len(size) == 2 and min(size) > 0 else None
+
+
+def copy_picture(url: str, fetcher: Fetcher) -> Copy:
+    """Fetch a picture and store it; its copy. Raises PictureError. (The fetcher refuses a
+    body over its size limit.)"""
     try:
         response = fetcher.get(url, accept=ACCEPT)
     except FetchError as exc:
@@ -95,14 +148,14 @@ def copy_picture(url: str, fetcher: Fetcher) -> str:
         # Two processes saving the same picture at once store it twice, under two names: both
         # serve the same bytes.
         name = default_storage.save(name, ContentFile(data))
-    return name
+    return Copy(name, *(size_of(data, kind) or ()))
 
 
 def copy_pictures(article: ExtractedArticle, fetcher: Fetcher) -> None:
     """Copy the article's pictures, noting each copy's name on its picture; a picture that
     cannot be copied, or stored (a full disk), is logged and keeps the outlet's address: it never
     costs the article."""
-    copied: dict[str, str] = {}
+    copied: dict[str, Copy] = {}
     ends = time.monotonic() + BUDGET
     for image in [article.image, *article.images][: MAX_PICTURES + 1]:
         if image is None or not image.url.startswith(("http://", "https://")):
@@ -115,17 +168,19 @@ def copy_pictures(article: ExtractedArticle, fetcher: Fetcher) -> None:
                 copied[image.url] = copy_picture(image.url, fetcher)
             except (PictureError, OSError) as exc:
                 log.warning("picture not copied: %s", exc)
-                copied[image.url] = ""
-        image.stored_as = copied[image.url]
+                copied[image.url] = Copy("")
+        image.stored_as, image.width, image.height = copied[image.url]
 
 
 def shown_from_copies(body_html: str, images: list[Image]) -> str:
-    """The body's HTML with each picture that has a copy shown from it (extract.html writes a
-    picture's address escaped as html.escape does)."""
+    """The body's HTML with each picture that has a copy shown from it, its size given where
+    known (extract.html writes a picture's address escaped as html.escape does)."""
     for image in images:
         if image.stored_as:
-            local = reverse("picture", args=[image.stored_as])
-            body_html = body_html.replace(f'src="{html.escape(image.url)}"', f'src="{local}"')
+            shown = f'src="{reverse("picture", args=[image.stored_as])}"'
+            if image.width and image.height:
+                shown += f' width="{image.width}" height="{image.height}"'
+            body_html = body_html.replace(f'src="{html.escape(image.url)}"', shown)
     return body_html
 
 

@@ -32,7 +32,13 @@ def news_article(request: HttpRequest, article: Article) -> SafeString:
             "url": request.build_absolute_uri(article.author.get_absolute_url()),
         }
     if article.image:
-        data["image"] = [request.build_absolute_uri(article.image)]
+        address = request.build_absolute_uri(article.image)
+        size = article.image_size
+        data["image"] = [
+            {"@type": "ImageObject", "url": address, "width": size.width, "height": size.height}
+            if size
+            else address
+        ]
     if keywords := [tag.name for tag in article.tags.all()]:
         data["keywords"] = keywords
     if article.language:
