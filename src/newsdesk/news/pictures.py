@@ -152,9 +152,9 @@ def copy_picture(url: str, fetcher: Fetcher) -> Copy:
 
 
 def copy_pictures(article: ExtractedArticle, fetcher: Fetcher) -> None:
-    """Copy the article's pictures, noting each copy's name on its picture; a picture that
-    cannot be copied, or stored (a full disk), is logged and keeps the outlet's address: it never
-    costs the article."""
+    """Copy the article's pictures, noting each copy's name and size on its picture; a
+    picture that cannot be copied, or stored (a full disk), is logged and keeps the outlet's
+    address: it never costs the article."""
     copied: dict[str, Copy] = {}
     ends = time.monotonic() + BUDGET
     for image in [article.image, *article.images][: MAX_PICTURES + 1]:
