@@ -337,27 +337,46 @@ def serve(host: str, port: int) -> None:
         raise CommandError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 
 
-def start_poller(every: int) -> threading.Thread:
-    """Polls the feeds on a timer while the site is served: in this process, or on the worker
-    pool when a broker is set."""
-    from django.db import close_old_connections
+# Seconds between prunes of unused copies of pictures while the site polls its feeds.
+PRUNE_EVERY = 24 * 3600
 
-    from newsdesk.news.models import Feed
+
+def start_poller(every: int) -> threading.Thread:
+    """Polls the feeds on a timer while the site is served (in this process, or on the worker
+    pool when a broker is set), and prunes unused copies of pictures once a day."""
 
     def loop() -> None:
+        pruned_at = time.monotonic()
         while True:
             time.sleep(every)
-            close_old_connections()
-            try:
-                summary = fetch_all(list(Feed.objects.filter(active=True)))
-            except CommandError as exc:
-                print(f"fetch: {exc}", file=sys.stderr, flush=True)
-                continue
-            print(f"fetch: {summary.line()}", flush=True)
+            pruned_at = poll_once(pruned_at)
 
     thread = threading.Thread(target=loop, name="newsdesk-poller", daemon=True)
     thread.start()
     return thread
+
+
+def poll_once(pruned_at: float) -> float:
+    """One round of the poller: fetch every active feed, then prune copies of pictures no
+    article shows where PRUNE_EVERY has passed since `pruned_at`; when it last pruned."""
+    from django.db import close_old_connections
+
+    from newsdesk.news.models import Feed
+    from newsdesk.news.pictures import prune
+
+    close_old_connections()
+    try:
+        summary = fetch_all(list(Feed.objects.filter(active=True)))
+        print(f"fetch: {summary.line()}", flush=True)
+    except CommandError as exc:
+        print(f"fetch: {exc}", file=sys.stderr, flush=True)
+    if time.monotonic() - pruned_at < PRUNE_EVERY:
+        return pruned_at
+    try:
+        print(f"pruned {len(prune())} copies of pictures no article shows", flush=True)
+    except OSError as exc:  # the media storage unreadable: tried again in a day
+        print(f"prune: {exc}", file=sys.stderr, flush=True)
+    return time.monotonic()
 
 
 def cmd_worker(args: argparse.Namespace) -> None:

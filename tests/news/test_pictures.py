@@ -16,6 +16,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from PIL import Image as Picture
 
+from newsdesk import cli
 from newsdesk.cli import main
 from newsdesk.extract.article import ExtractedArticle, Image
 from newsdesk.ingest.fetch import FetchConfig, Fetcher
@@ -236,3 +237,21 @@ def test_the_prune_command_says_how_many_it_deleted(capsys):
     assert re.fullmatch(
         r"deleted \d+ copies of pictures no article shows\n", capsys.readouterr().out
     )
+
+
+@pytest.mark.django_db
+def test_the_sites_poller_prunes_once_a_day(outlet, fetcher, capsys, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # a storage of its own: other tests' copies stay theirs
+    orphan = copy_picture(f"{outlet}/slow.png?poller", fetcher).name
+    assert default_storage.path(orphan).startswith(str(tmp_path))
+    hours_ago = time.time() - 2 * 3600
+    os.utime(default_storage.path(orphan), (hours_ago, hours_ago))
+    # Pruned an hour ago: this round only fetches (no feeds here), and the copy stays.
+    an_hour_ago = time.monotonic() - 3600
+    assert cli.poll_once(an_hour_ago) == an_hour_ago
+    assert default_storage.exists(orphan)
+    # A day on, the round prunes too.
+    assert cli.poll_once(time.monotonic() - cli.PRUNE_EVERY) > an_hour_ago
+    assert not default_storage.exists(orphan)
+    out = capsys.readouterr().out
+    assert out.count("fetch: 0 new") == 2 and "pruned 1 copies" in out
