@@ -344,11 +344,13 @@ PRUNE_EVERY = 24 * 3600
 def start_poller(every: int) -> threading.Thread:
     """Polls the feeds on a timer while the site is served (in this process, or on the worker
     pool when a broker is set), and prunes unused copies of pictures once a day."""
+    from django.db import close_old_connections
 
     def loop() -> None:
         pruned_at = time.monotonic()
         while True:
             time.sleep(every)
+            close_old_connections()  # a connection held between rounds may have gone stale
             pruned_at = poll_once(pruned_at)
 
     thread = threading.Thread(target=loop, name="newsdesk-poller", daemon=True)
@@ -359,12 +361,9 @@ def start_poller(every: int) -> threading.Thread:
 def poll_once(pruned_at: float) -> float:
     """One round of the poller: fetch every active feed, then prune copies of pictures no
     article shows where PRUNE_EVERY has passed since `pruned_at`; when it last pruned."""
-    from django.db import close_old_connections
-
     from newsdesk.news.models import Feed
     from newsdesk.news.pictures import prune
 
-    close_old_connections()
     try:
         summary = fetch_all(list(Feed.objects.filter(active=True)))
         print(f"fetch: {summary.line()}", flush=True)
