@@ -103,15 +103,35 @@ def test_furniture_thumbnails_pixels_and_ornaments_are_left_out(article):
         assert not any(unwanted in i.url for i in article.images)
 
 
-def test_a_caption_kept_as_a_block_goes_with_its_picture_only():
+@pytest.mark.parametrize(
+    ("picture", "caption"),
+    [
+        (
+            "<figure><img src='/quay.jpg'><figcaption>The quay in 1920.</figcaption></figure>",
+            "The quay in 1920.",
+        ),
+        # The alt text again, set in the picture's own holder.
+        (
+            '<div class="pic"><div><img src="/quay.jpg" alt="The quay in 1920"></div><br>'
+            '<span class="small">The quay in 1920</span></div>',
+            "The quay in 1920",
+        ),
+        # WordPress's captioned picture.
+        (
+            '<div class="wp-caption aligncenter"><img src="/quay.jpg" alt="Quay">'
+            '<p class="wp-caption-text">The quay in 1920</p></div>',
+            "The quay in 1920",
+        ),
+    ],
+)
+def test_a_caption_kept_as_a_block_goes_with_its_picture_only(picture: str, caption: str):
     tree = lxml_html.fromstring(
-        "<div><p>The first paragraph of the story.</p><figure><img src='/quay.jpg'>"
-        "<figcaption>The quay in 1920.</figcaption></figure><p>The second paragraph.</p></div>"
+        f"<div><p>The first paragraph of the story.</p>{picture}<p>The second paragraph.</p></div>"
     )
     kept = segment(tree)
     assert [b.text for b in kept] == [
         "The first paragraph of the story.",
-        "The quay in 1920.",
+        caption,
         "The second paragraph.",
     ]
     body = as_body(kept, figures(kept, "https://port.example/news/quay", ""))
@@ -121,7 +141,7 @@ def test_a_caption_kept_as_a_block_goes_with_its_picture_only():
         ("p", "The second paragraph."),
     ]
     assert body[1].get("src") == "https://port.example/quay.jpg"
-    assert body[1].get("title") == "The quay in 1920."
+    assert body[1].get("title") == caption
 
 
 def test_the_lead_is_the_picture_the_page_shares_over_its_declared_one():
@@ -135,29 +155,3 @@ def test_the_lead_is_the_picture_the_page_shares_over_its_declared_one():
     assert lead is not None and lead.url == "https://port.example/img/wall-1200x630.jpg"
     alone = page.replace('<meta property="og:image"', '<meta property="og:other"')
     assert extract_html(alone, "https://port.example/news/wall").image.url.endswith("?w=150")
-
-
-@pytest.mark.parametrize(
-    "picture",
-    [
-        # The alt text again, set in the picture's own holder.
-        '<div class="pic"><div><img src="/quay.jpg" alt="The quay in 1920"></div><br>'
-        '<span class="small">The quay in 1920</span></div>',
-        # WordPress's captioned picture.
-        '<div class="wp-caption aligncenter"><img src="/quay.jpg" alt="Quay">'
-        '<p class="wp-caption-text">The quay in 1920</p></div>',
-    ],
-)
-def test_a_caption_set_beside_its_picture_goes_with_it_only(picture: str):
-    tree = lxml_html.fromstring(
-        f"<div><p>The first paragraph of the story.</p>{picture}<p>The second paragraph.</p></div>"
-    )
-    kept = segment(tree)
-    assert "The quay in 1920" in [b.text for b in kept]
-    body = as_body(kept, figures(kept, "https://port.example/news/quay", ""))
-    assert [(e.tag, e.text) for e in body] == [
-        ("p", "The first paragraph of the story."),
-        ("graphic", None),
-        ("p", "The second paragraph."),
-    ]
-    assert body[1].get("title") == "The quay in 1920"

@@ -54,6 +54,7 @@ SECTION_END_WORDS = 40  # a paragraph this long is article text again, not a tea
 # few of them links, ending a sentence.
 ALIKE_MIN_WORDS = 15
 ALIKE_MAX_LINK_SHARE = 0.1
+# Between two paragraphs taken, one of the same layout may be short, or up to half links.
 SANDWICHED_MAX_LINK_SHARE = 0.5
 # The markup of a post embedded from a social network, and how far above a block it is looked for.
 EMBEDDED_POST = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-post|bluesky-embed")

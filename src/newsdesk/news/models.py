@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import NamedTuple
 
 from django.db import models
@@ -181,7 +182,7 @@ class Article(models.Model):
         """Where the lead picture is shown from: newsdesk's copy, else the outlet's address."""
         return reverse("picture", args=[self.image_file]) if self.image_file else self.image_url
 
-    @property
+    @cached_property
     def image_size(self) -> Size | None:
         """The size of the lead picture's copy, where its bytes gave one."""
         lead = (self.extracted or {}).get("image") or {}

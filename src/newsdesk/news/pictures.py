@@ -29,7 +29,7 @@ from PIL import UnidentifiedImageError
 
 from newsdesk.extract.article import ExtractedArticle, Image
 from newsdesk.ingest.fetch import Fetcher, FetchError
-from newsdesk.news.models import Article
+from newsdesk.news.models import Article, Size
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ class Copy(NamedTuple):
     height: int | None = None
 
 
-def size_of(data: bytes, kind: str) -> tuple[int, int] | None:
+def size_of(data: bytes, kind: str) -> Size | None:
     """A picture's width and height in pixels, read from its header; None where it cannot be."""
     if kind == "svg":
         return _svg_size(data)
@@ -109,10 +109,10 @@ def size_of(data: bytes, kind: str) -> tuple[int, int] | None:
                 width, height = picture.size
     except (UnidentifiedImageError, OSError, ValueError, Picture.DecompressionBombError):
         return None
-    return (width, height) if width > 0 and height > 0 else None
+    return Size(width, height) if width > 0 and height > 0 else None
 
 
-def _svg_size(data: bytes) -> tuple[int, int] | None:
+def _svg_size(data: bytes) -> Size | None:
     """An SVG's width and height as its root gives them in pixels, or as its viewBox does."""
     try:
         root = etree.fromstring(data, SVG_PARSER)
@@ -127,7 +127,7 @@ def _svg_size(data: bytes) -> tuple[int, int] | None:
             size = tuple(round(float(n)) for n in box[2:]) if len(box) == 4 else ()
         except ValueError:
             return None
-    return size if len(size) == 2 and min(size) > 0 else None
+    return Size(*size) if len(size) == 2 and min(size) > 0 else None
 
 
 def copy_picture(url: str, fetcher: Fetcher) -> Copy:
